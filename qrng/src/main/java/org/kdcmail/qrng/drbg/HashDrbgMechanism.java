@@ -15,8 +15,11 @@ final class HashDrbgMechanism {
   /** Bouncy Castle's Hash_DRBG refuses requests after 2^47 generates without a reseed. */
   static final long MAX_RESEED_INTERVAL = 1L << 47;
 
-  /** SP 800-90A Table 2: at most 2^19 bits per Hash_DRBG generate request. */
-  static final int MAX_BYTES_PER_REQUEST = (1 << 19) / 8;
+  /**
+   * Bouncy Castle caps one generate request at 2^18 bits (32 KiB), below the 2^19 bits SP 800-90A
+   * Table 2 allows for Hash_DRBG.
+   */
+  static final int MAX_BYTES_PER_REQUEST = (1 << 18) / 8;
 
   private HashDrbgMechanism() {}
 

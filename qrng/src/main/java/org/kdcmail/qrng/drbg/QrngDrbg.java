@@ -25,8 +25,8 @@ import org.kdcmail.qrng.RandomBitGenerator;
  *   <li>The personalization string holds the node identity, start time and process id, so nodes
  *       cloned from one snapshot produce different streams.
  *   <li>It reseeds before the request that would exceed the reseed interval, and before every
- *       request when prediction resistance is on. Output larger than 2^19 bits is split into
- *       several requests, each counted.
+ *       request when prediction resistance is on. Output larger than 2^18 bits (32 KiB) is split
+ *       into several requests, each counted.
  *   <li>If that reseed fails, {@link #nextBytes} throws {@link EntropyUnavailableException}, zeroes
  *       the output and leaves the state as it was: every later call retries the reseed and fails
  *       again while the source is failed. No output ever comes from a state past its reseed limit.

@@ -1,5 +1,7 @@
 package org.kdcmail.qrng.drbg;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kdcmail.qrng.EntropySource;
 import org.kdcmail.qrng.EntropySourceException;
@@ -13,6 +15,7 @@ import org.kdcmail.qrng.SourceKind;
 final class CountingEntropySource implements EntropySource {
   private final SourceDescriptor descriptor;
   private final AtomicInteger reads = new AtomicInteger();
+  private final List<Integer> readLengths = new CopyOnWriteArrayList<>();
   private long samples;
   private volatile int failFromRead = Integer.MAX_VALUE;
 
@@ -43,6 +46,11 @@ final class CountingEntropySource implements EntropySource {
     return reads.get();
   }
 
+  /** The number of samples asked for by each read, failed reads included. */
+  List<Integer> readLengths() {
+    return readLengths;
+  }
+
   @Override
   public SourceDescriptor descriptor() {
     return descriptor;
@@ -51,6 +59,7 @@ final class CountingEntropySource implements EntropySource {
   @Override
   public synchronized void readSamples(byte[] buffer, int offset, int length) {
     int read = reads.incrementAndGet();
+    readLengths.add(length);
     if (read >= failFromRead) {
       throw new EntropySourceException("test source: health test FAILED");
     }
