@@ -115,7 +115,7 @@ final class WholeSampleTests {
     return new TestResult(
         TestNames.SERIAL_CORRELATION,
         TestResult.verdict(p >= alpha),
-        List.of(new Figure("r", r), new Figure("z = r sqrt(N)", z)),
+        List.of(new Figure("r", r), new Figure("z", z)),
         normalThreshold(),
         OptionalDouble.of(p),
         "");
