@@ -50,6 +50,25 @@ class StatisticsAccumulatorTest {
   }
 
   @Test
+  void report_everyConstantByteAtMinimumSize_fails() {
+    for (int value = 0; value < 256; value++) {
+      byte[] data = new byte[MINIMUM];
+      java.util.Arrays.fill(data, (byte) value);
+      StatisticsReport report = Samples.report(data);
+
+      assertThat(report.failures())
+          .as("constant 0x%02x", value)
+          .extracting(TestResult::name)
+          .contains(
+              TestNames.CHI_SQUARE,
+              TestNames.ENTROPY,
+              TestNames.SERIAL_CORRELATION,
+              TestNames.FIPS_POKER,
+              TestNames.FIPS_CONTINUOUS_RUN);
+    }
+  }
+
+  @Test
   void report_threeQuartersOnesAtMinimumSize_failsMonobit() {
     StatisticsReport report = Samples.report(Samples.threeQuartersOnes(MINIMUM));
 
