@@ -2,6 +2,7 @@ package org.kdcmail.qrng.stats;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.kdcmail.qrng.health.BinomialTail;
 
 /**
  * The FIPS 140-2 (change notice of 2001-10-10) tests on consecutive 20,000-bit blocks, framed as
@@ -151,8 +152,9 @@ final class FipsBlockTests {
   }
 
   private TestResult result(String name, long failed, double rate, double alpha) {
-    long critical = BinomialTail.criticalCount(blocks, rate, alpha);
-    double p = BinomialTail.upperTail(blocks, rate, failed);
+    BinomialTail failedBlocks = new BinomialTail(Math.toIntExact(blocks), rate);
+    long critical = failedBlocks.smallestCutoff(alpha);
+    double p = SpecialFunctions.clampProbability(failedBlocks.upperTail(Math.toIntExact(failed)));
     return new TestResult(
         name,
         TestResult.verdict(failed < critical),

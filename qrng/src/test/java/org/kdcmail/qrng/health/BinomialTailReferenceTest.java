@@ -1,4 +1,4 @@
-package org.kdcmail.qrng.stats;
+package org.kdcmail.qrng.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class BinomialTailTest {
+/** Reference values for {@link BinomialTail} as the FIPS block tests of the selftest use it. */
+class BinomialTailReferenceTest {
 
   /** Reference values from scipy.stats.binom.sf(c - 1, n, p). */
   @ParameterizedTest
@@ -19,8 +20,8 @@ class BinomialTailTest {
     "40000, 1.04e-4, 16, 7.889117753152195e-06",
     "7, 1.04e-4, 2, 2.2705727180249285e-07"
   })
-  void upperTail_matchesScipy(long n, double p, long c, double expected) {
-    assertThat(BinomialTail.upperTail(n, p, c)).isCloseTo(expected, withinPercentage(1e-6));
+  void upperTail_matchesScipy(int n, double p, int c, double expected) {
+    assertThat(new BinomialTail(n, p).upperTail(c)).isCloseTo(expected, withinPercentage(1e-6));
   }
 
   @Test
@@ -28,11 +29,11 @@ class BinomialTailTest {
     for (int n = 1; n <= 60; n += 7) {
       for (double p : new double[] {1e-7, 1e-4, 0.01, 0.3, 0.9}) {
         for (double alpha : new double[] {5e-6, 0.05}) {
-          long expected = n + 1;
+          int expected = n + 1;
           for (int c = n; c >= 0 && bruteForceTail(n, p, c) <= alpha; c--) {
             expected = c;
           }
-          assertThat(BinomialTail.criticalCount(n, p, alpha))
+          assertThat(new BinomialTail(n, p).smallestCutoff(alpha))
               .as("n=%d p=%s alpha=%s", n, p, alpha)
               .isEqualTo(expected);
         }
@@ -42,15 +43,15 @@ class BinomialTailTest {
 
   @Test
   void criticalCount_fipsFigures() {
-    assertThat(BinomialTail.criticalCount(40_000, 1.04e-4, 5e-6)).isEqualTo(17);
-    assertThat(BinomialTail.criticalCount(7, 1.04e-4, 5e-6)).isEqualTo(2);
-    assertThat(BinomialTail.criticalCount(7, 1.46e-7, 5e-6)).isEqualTo(1);
-    assertThat(BinomialTail.criticalCount(400_000_000L, 6e-4, 5e-6)).isGreaterThan(240_000);
+    assertThat(new BinomialTail(40_000, 1.04e-4).smallestCutoff(5e-6)).isEqualTo(17);
+    assertThat(new BinomialTail(7, 1.04e-4).smallestCutoff(5e-6)).isEqualTo(2);
+    assertThat(new BinomialTail(7, 1.46e-7).smallestCutoff(5e-6)).isEqualTo(1);
+    assertThat(new BinomialTail(4_000_000, 6e-4).smallestCutoff(5e-6)).isGreaterThan(2_400);
   }
 
   @Test
   void criticalCount_badAlpha_rejected() {
-    assertThatThrownBy(() -> BinomialTail.criticalCount(10, 0.1, 0))
+    assertThatThrownBy(() -> new BinomialTail(10, 0.1).smallestCutoff(0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
