@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "qrng",
     mixinStandardHelpOptions = true,
     description = "Check the quantum random number generator.",
-    subcommands = {})
+    subcommands = {SelftestCommand.class})
 final class QrngCommand {}
