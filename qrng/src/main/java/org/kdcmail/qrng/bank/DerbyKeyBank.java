@@ -46,7 +46,7 @@ public final class DerbyKeyBank implements KeyBank {
   private volatile boolean demanded;
   private volatile boolean storeDry;
   private volatile KeyBankStorageException reserveFailure;
-  private int waiters;
+  private volatile int waiters;
 
   private DerbyKeyBank(KeyBankSettings settings, DerbyKeyStore store) {
     this.settings = settings;
@@ -242,7 +242,8 @@ public final class DerbyKeyBank implements KeyBank {
 
   private void reserveLoop() {
     while (!closed) {
-      boolean wanted = waiters > 0 || (demanded && inMemoryCount.get() <= settings.blockSize() / 2);
+      int held = inMemoryCount.get();
+      boolean wanted = held < waiters || (demanded && held <= settings.blockSize() / 2);
       if (!wanted) {
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
         continue;
@@ -271,11 +272,11 @@ public final class DerbyKeyBank implements KeyBank {
       LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
       return;
     }
+    storeDry = false; // before the stored count drops, so no waiter sees "dry" in between
     storedCount.addAndGet(-block.size());
     block.stream().map(StoredKey::batchId).distinct().forEach(this::loadCipher);
     inMemory.addAll(block);
     inMemoryCount.addAndGet(block.size());
-    storeDry = false;
     metrics.reserved.increment(block.size());
     signalAll();
   }

@@ -253,7 +253,7 @@ final class DerbyKeyStore implements AutoCloseable {
       try {
         List<StoredKey> keys = selectOldest(max);
         if (!keys.isEmpty()) {
-          deleteSlots(keys.get(0).slot(), keys.get(keys.size() - 1).slot(), keys.size());
+          deleteSlots(keys);
         }
         reader.commit();
         return keys;
@@ -282,15 +282,18 @@ final class DerbyKeyStore implements AutoCloseable {
     return keys;
   }
 
-  private void deleteSlots(long first, long last, int expected) throws SQLException {
-    try (PreparedStatement ps =
-        reader.prepareStatement("DELETE FROM kb_key WHERE slot >= ? AND slot <= ?")) {
-      ps.setLong(1, first);
-      ps.setLong(2, last);
-      int deleted = ps.executeUpdate();
-      if (deleted != expected) {
-        throw new SQLException(
-            "reserved " + expected + " rows but the slot range held " + deleted, "KB001");
+  /** Deletes exactly the selected rows; any row already gone aborts the reservation. */
+  private void deleteSlots(List<StoredKey> keys) throws SQLException {
+    try (PreparedStatement ps = reader.prepareStatement("DELETE FROM kb_key WHERE slot = ?")) {
+      for (StoredKey key : keys) {
+        ps.setLong(1, key.slot());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int count : counts) {
+        if (count != 1) {
+          throw new SQLException("a reserved key row was removed concurrently", "KB001");
+        }
       }
     }
   }
