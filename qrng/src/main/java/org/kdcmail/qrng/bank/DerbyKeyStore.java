@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kdcmail.qrng.SourceKind;
@@ -27,6 +28,14 @@ import org.slf4j.LoggerFactory;
  */
 final class DerbyKeyStore implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;
+
+  /**
+   * Keys per page row. Each key is sealed on its own; a page only groups up to 64 consecutive
+   * sealed keys of one batch in one row, so that a reservation deletes a few rows instead of one
+   * row per key (a Derby row select+delete costs about 30 µs, which capped take() near 30,000/s).
+   */
+  static final int PAGE_KEYS = 64;
+
   private static final Logger log = LoggerFactory.getLogger(DerbyKeyStore.class);
   private static final List<String> DDL =
       List.of(
@@ -38,11 +47,13 @@ final class DerbyKeyStore implements AutoCloseable {
               + " format_version SMALLINT NOT NULL, source_id VARCHAR(255) NOT NULL,"
               + " source_kind VARCHAR(16) NOT NULL, created_at_ms BIGINT NOT NULL,"
               + " salt VARCHAR(32) FOR BIT DATA NOT NULL, key_count INT NOT NULL)",
-          "CREATE TABLE kb_key (slot BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-              + " batch_id CHAR(32) NOT NULL, seq INT NOT NULL,"
-              + " ciphertext VARCHAR(48) FOR BIT DATA NOT NULL,"
-              + " CONSTRAINT kb_key_batch_seq UNIQUE (batch_id, seq),"
-              + " CONSTRAINT kb_key_batch FOREIGN KEY (batch_id) REFERENCES kb_batch (batch_id))");
+          "CREATE TABLE kb_page (slot BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+              + " batch_id CHAR(32) NOT NULL, first_seq INT NOT NULL, key_count INT NOT NULL,"
+              + " sealed_keys VARCHAR("
+              + PAGE_KEYS * BatchCipher.CIPHERTEXT_BYTES
+              + ") FOR BIT DATA NOT NULL,"
+              + " CONSTRAINT kb_page_batch_seq UNIQUE (batch_id, first_seq),"
+              + " CONSTRAINT kb_page_batch FOREIGN KEY (batch_id) REFERENCES kb_batch (batch_id))");
 
   private final Path databaseDir;
   private final Connection writer;
@@ -179,7 +190,7 @@ final class DerbyKeyStore implements AutoCloseable {
   long countKeys() {
     synchronized (reader) {
       try (Statement st = reader.createStatement();
-          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM kb_key")) {
+          ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(key_count), 0) FROM kb_page")) {
         rs.next();
         long count = rs.getLong(1);
         reader.commit();
@@ -202,17 +213,7 @@ final class DerbyKeyStore implements AutoCloseable {
         if (firstSequence == 0) {
           insertBatchRow(batch, batchId);
         }
-        try (PreparedStatement ps =
-            writer.prepareStatement(
-                "INSERT INTO kb_key (batch_id, seq, ciphertext) VALUES (?, ?, ?)")) {
-          for (int i = 0; i < ciphertexts.size(); i++) {
-            ps.setString(1, batchId);
-            ps.setInt(2, firstSequence + i);
-            ps.setBytes(3, ciphertexts.get(i));
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
+        insertPages(batchId, firstSequence, ciphertexts);
         try (PreparedStatement ps =
             writer.prepareStatement("UPDATE kb_batch SET key_count = ? WHERE batch_id = ?")) {
           ps.setInt(1, firstSequence + ciphertexts.size());
@@ -224,6 +225,29 @@ final class DerbyKeyStore implements AutoCloseable {
         rollbackQuietly(writer);
         throw failure("store " + ciphertexts.size() + " new keys of batch " + batchId, e);
       }
+    }
+  }
+
+  private void insertPages(String batchId, int firstSequence, List<byte[]> ciphertexts)
+      throws SQLException {
+    try (PreparedStatement ps =
+        writer.prepareStatement(
+            "INSERT INTO kb_page (batch_id, first_seq, key_count, sealed_keys)"
+                + " VALUES (?, ?, ?, ?)")) {
+      for (int start = 0; start < ciphertexts.size(); start += PAGE_KEYS) {
+        int count = Math.min(PAGE_KEYS, ciphertexts.size() - start);
+        byte[] page = new byte[count * BatchCipher.CIPHERTEXT_BYTES];
+        for (int i = 0; i < count; i++) {
+          byte[] ct = ciphertexts.get(start + i);
+          System.arraycopy(ct, 0, page, i * ct.length, ct.length);
+        }
+        ps.setString(1, batchId);
+        ps.setInt(2, firstSequence + start);
+        ps.setInt(3, count);
+        ps.setBytes(4, page);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
@@ -244,9 +268,9 @@ final class DerbyKeyStore implements AutoCloseable {
   }
 
   /**
-   * Removes up to {@code max} keys, oldest slot first, and returns them, in one committed
-   * transaction. Once this returns, the rows are gone from disk: whatever happens to them in
-   * memory, they are never read again.
+   * Removes whole pages, oldest slot first, until at least {@code max} keys (or all) are taken, and
+   * returns their keys, in one committed transaction. Once this returns, the rows are gone from
+   * disk: whatever happens to them in memory, they are never read again.
    */
   List<StoredKey> reserve(int max) {
     synchronized (reader) {
@@ -265,28 +289,48 @@ final class DerbyKeyStore implements AutoCloseable {
   }
 
   private List<StoredKey> selectOldest(int max) throws SQLException {
-    List<StoredKey> keys = new ArrayList<>(max);
+    List<StoredKey> keys = new ArrayList<>(max + PAGE_KEYS);
+    int pages = 2 * ((max + PAGE_KEYS - 1) / PAGE_KEYS); // pages may be partly filled
     try (Statement st = reader.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT slot, batch_id, seq, ciphertext FROM kb_key ORDER BY slot"
-                    + " FETCH FIRST "
-                    + max
+                "SELECT slot, batch_id, first_seq, key_count, sealed_keys FROM kb_page"
+                    + " ORDER BY slot FETCH FIRST "
+                    + pages
                     + " ROWS ONLY")) {
-      while (rs.next()) {
-        keys.add(
-            new StoredKey(
-                rs.getLong(1), BatchId.parse(rs.getString(2)), rs.getInt(3), rs.getBytes(4)));
+      while (rs.next() && keys.size() < max) {
+        addPage(
+            keys,
+            rs.getLong(1),
+            BatchId.parse(rs.getString(2)),
+            rs.getInt(3),
+            rs.getInt(4),
+            rs.getBytes(5));
       }
     }
     return keys;
   }
 
+  /** Splits one page into its sealed keys; a page of the wrong length is kept whole, to fail. */
+  private static void addPage(
+      List<StoredKey> keys, long slot, BatchId batch, int firstSeq, int count, byte[] sealed) {
+    int size = BatchCipher.CIPHERTEXT_BYTES;
+    if (count < 1 || sealed.length != count * size) {
+      keys.add(new StoredKey(slot, batch, firstSeq, sealed));
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      keys.add(
+          new StoredKey(
+              slot, batch, firstSeq + i, Arrays.copyOfRange(sealed, i * size, (i + 1) * size)));
+    }
+  }
+
   /** Deletes exactly the selected rows; any row already gone aborts the reservation. */
   private void deleteSlots(List<StoredKey> keys) throws SQLException {
-    try (PreparedStatement ps = reader.prepareStatement("DELETE FROM kb_key WHERE slot = ?")) {
-      for (StoredKey key : keys) {
-        ps.setLong(1, key.slot());
+    try (PreparedStatement ps = reader.prepareStatement("DELETE FROM kb_page WHERE slot = ?")) {
+      for (long slot : keys.stream().mapToLong(StoredKey::slot).distinct().toArray()) {
+        ps.setLong(1, slot);
         ps.addBatch();
       }
       int[] counts = ps.executeBatch();

@@ -12,54 +12,75 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rows edited behind the bank's back fail authentication: the take that meets one fails with a
- * {@link KeyBankIntegrityException} naming the key, the row is discarded, and later takes continue.
+ * Rows edited behind the bank's back fail authentication: the take that meets a bad key fails with
+ * a {@link KeyBankIntegrityException} naming the key, the key is discarded, and later takes
+ * continue.
  */
 class KeyBankTamperTest {
   private static final int KEYS = 300;
+  private static final int SEALED = BatchCipher.CIPHERTEXT_BYTES;
   @TempDir Path dir;
   private final SwitchableGenerator generator = new SwitchableGenerator();
+  private long firstSlot;
+  private String firstBatch;
+  private int firstSeq;
 
   @BeforeEach
-  void fill() {
+  void fill() throws SQLException {
     prefill(dir, generator, KEYS);
+    withDatabase(
+        dir,
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT slot, batch_id, first_seq FROM kb_page ORDER BY slot"
+                          + " FETCH FIRST 1 ROWS ONLY");
+              ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            firstSlot = rs.getLong(1);
+            firstBatch = rs.getString(2);
+            firstSeq = rs.getInt(3);
+          }
+        });
   }
 
   @Test
   void take_flippedCiphertextBit_failsWithIntegrityErrorThenContinues() throws SQLException {
-    List<String> first = firstRows(1);
-    withDatabase(
-        dir,
-        c -> {
-          byte[] ct = ciphertextOf(c, first.get(0));
-          ct[5] ^= 0x01;
-          setCiphertext(c, first.get(0), ct);
-        });
+    editFirstPage(page -> page[5] ^= 0x01);
     assertFirstTakesFailThenRestSucceed(1);
   }
 
   @Test
-  void take_swappedCiphertextsOfTwoRows_bothFail() throws SQLException {
-    List<String> rows = firstRows(2);
-    withDatabase(
-        dir,
-        c -> {
-          byte[] a = ciphertextOf(c, rows.get(0));
-          byte[] b = ciphertextOf(c, rows.get(1));
-          setCiphertext(c, rows.get(0), b);
-          setCiphertext(c, rows.get(1), a);
+  void take_flippedTagBitOfSecondKey_onlyThatKeyFails() throws SQLException {
+    editFirstPage(page -> page[2 * SEALED - 1] ^= (byte) 0x80);
+    try (DerbyKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
+      assertThat(bank.take().id()).isEqualTo(new KeyId(BatchId.parse(firstBatch), firstSeq));
+      assertThatThrownBy(bank::take)
+          .isInstanceOf(KeyBankIntegrityException.class)
+          .hasMessageContaining("stored key " + firstBatch + "-" + (firstSeq + 1));
+      assertThat(bank.take().id().sequence()).isEqualTo(firstSeq + 2);
+    }
+  }
+
+  @Test
+  void take_swappedCiphertextsOfTwoKeys_bothFail() throws SQLException {
+    editFirstPage(
+        page -> {
+          byte[] first = java.util.Arrays.copyOfRange(page, 0, SEALED);
+          System.arraycopy(page, SEALED, page, 0, SEALED);
+          System.arraycopy(first, 0, page, SEALED, SEALED);
         });
     assertFirstTakesFailThenRestSucceed(2);
   }
 
   @Test
   void take_batchProvenanceRelabelledQuantum_failsForEveryKeyOfThatBatch() throws SQLException {
-    String batch = firstRows(1).get(0).split(":")[0];
     int[] batchKeys = new int[1];
     withDatabase(
         dir,
@@ -67,12 +88,12 @@ class KeyBankTamperTest {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE kb_batch SET source_kind = 'QUANTUM' WHERE batch_id = ?")) {
-            ps.setString(1, batch);
+            ps.setString(1, firstBatch);
             assertThat(ps.executeUpdate()).isEqualTo(1);
           }
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT COUNT(*) FROM kb_key WHERE batch_id = ?")) {
-            ps.setString(1, batch);
+              c.prepareStatement("SELECT SUM(key_count) FROM kb_page WHERE batch_id = ?")) {
+            ps.setString(1, firstBatch);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               batchKeys[0] = rs.getInt(1);
@@ -84,10 +105,9 @@ class KeyBankTamperTest {
       int failures = 0;
       for (int i = 0; i < KEYS; i++) {
         try {
-          BankKey key = bank.take();
-          assertThat(key.id().batchId().toString()).isNotEqualTo(batch);
+          assertThat(bank.take().id().batchId().toString()).isNotEqualTo(firstBatch);
         } catch (KeyBankIntegrityException e) {
-          assertThat(e).hasMessageContaining(batch);
+          assertThat(e).hasMessageContaining(firstBatch);
           failures++;
         }
       }
@@ -96,68 +116,44 @@ class KeyBankTamperTest {
   }
 
   private void assertFirstTakesFailThenRestSucceed(int tampered) {
-    List<String> ids = firstRows(tampered);
+    List<KeyId> bad = new ArrayList<>();
+    for (int i = 0; i < tampered; i++) {
+      bad.add(new KeyId(BatchId.parse(firstBatch), firstSeq + i));
+    }
     try (DerbyKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
-      for (int i = 0; i < tampered; i++) {
-        String expectedId = ids.get(i).replace(':', '-');
+      for (KeyId id : bad) {
         assertThatThrownBy(bank::take)
             .isInstanceOf(KeyBankIntegrityException.class)
-            .hasMessageContaining("stored key " + expectedId)
+            .hasMessageContaining("stored key " + id)
             .hasMessageContaining("failed authentication");
       }
       for (int i = tampered; i < KEYS; i++) {
-        assertThat(ids).doesNotContain(bank.take().id().toString().replace('-', ':'));
+        assertThat(bad).doesNotContain(bank.take().id());
       }
       assertThatThrownBy(bank::take).isInstanceOf(KeyBankUnavailableException.class);
     }
   }
 
-  /** "batch:seq" of the {@code n} rows the bank takes first (lowest slots). */
-  private List<String> firstRows(int n) {
-    List<String> rows = new ArrayList<>();
-    try {
-      withDatabase(
-          dir,
-          c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "SELECT batch_id, seq FROM kb_key ORDER BY slot FETCH FIRST "
-                            + n
-                            + " ROWS ONLY");
-                ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(rs.getString(1) + ":" + rs.getInt(2));
-              }
+  private void editFirstPage(Consumer<byte[]> edit) throws SQLException {
+    withDatabase(
+        dir,
+        c -> {
+          byte[] page;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT sealed_keys FROM kb_page WHERE slot = ?")) {
+            ps.setLong(1, firstSlot);
+            try (ResultSet rs = ps.executeQuery()) {
+              assertThat(rs.next()).isTrue();
+              page = rs.getBytes(1);
             }
-          });
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
-    return rows;
-  }
-
-  private static byte[] ciphertextOf(java.sql.Connection c, String row) throws SQLException {
-    String[] parts = row.split(":");
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT ciphertext FROM kb_key WHERE batch_id = ? AND seq = ?")) {
-      ps.setString(1, parts[0]);
-      ps.setInt(2, Integer.parseInt(parts[1]));
-      try (ResultSet rs = ps.executeQuery()) {
-        assertThat(rs.next()).isTrue();
-        return rs.getBytes(1);
-      }
-    }
-  }
-
-  private static void setCiphertext(java.sql.Connection c, String row, byte[] ct)
-      throws SQLException {
-    String[] parts = row.split(":");
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE kb_key SET ciphertext = ? WHERE batch_id = ? AND seq = ?")) {
-      ps.setBytes(1, ct);
-      ps.setString(2, parts[0]);
-      ps.setInt(3, Integer.parseInt(parts[1]));
-      assertThat(ps.executeUpdate()).isEqualTo(1);
-    }
+          }
+          edit.accept(page);
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE kb_page SET sealed_keys = ? WHERE slot = ?")) {
+            ps.setBytes(1, page);
+            ps.setLong(2, firstSlot);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+          }
+        });
   }
 }
