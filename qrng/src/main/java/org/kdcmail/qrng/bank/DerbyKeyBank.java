@@ -219,10 +219,18 @@ public final class DerbyKeyBank implements KeyBank {
 
   private BankKey open(StoredKey row) {
     BatchCipher cipher = ciphers.get(row.batchId());
+    if (cipher == null) {
+      metrics.integrityFailures.increment();
+      RuntimeException cause = unreadableBatches.get(row.batchId());
+      throw new KeyBankIntegrityException(
+          "stored key "
+              + row.id()
+              + " was discarded because its batch record could not be read ("
+              + (cause == null ? "missing" : cause.getMessage())
+              + "); the next take() continues with the next key",
+          cause);
+    }
     try {
-      if (cipher == null) {
-        throw new GeneralSecurityException("batch unreadable");
-      }
       BankKey key =
           new BankKey(row.id(), cipher.open(row.sequence(), row.ciphertext()), cipher.provenance());
       metrics.taken.increment();
@@ -236,7 +244,7 @@ public final class DerbyKeyBank implements KeyBank {
               + " failed authentication (the row or its batch record was modified, swapped or"
               + " corrupted); it was discarded and will not be handed out. Check the database"
               + " for tampering; the next take() continues with the next key",
-          unreadableBatches.get(row.batchId()));
+          e);
     }
   }
 
@@ -251,12 +259,15 @@ public final class DerbyKeyBank implements KeyBank {
       try {
         reserveBlock();
         reserveFailure = null;
-      } catch (KeyBankStorageException e) {
+      } catch (RuntimeException e) {
         if (closed) {
           return;
         }
         log.error("key bank could not reserve keys; retrying: {}", e.getMessage());
-        reserveFailure = e;
+        reserveFailure =
+            e instanceof KeyBankStorageException storage
+                ? storage
+                : new KeyBankStorageException("could not reserve keys: " + e, e);
         signalAll();
         LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
       }
@@ -269,7 +280,8 @@ public final class DerbyKeyBank implements KeyBank {
       storeDry = true;
       refiller.wake();
       signalAll();
-      LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
+      // Woken early by the refill's next commit or by a waiting take().
+      LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(500));
       return;
     }
     storeDry = false; // before the stored count drops, so no waiter sees "dry" in between

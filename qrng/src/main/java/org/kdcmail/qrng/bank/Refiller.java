@@ -70,7 +70,12 @@ final class Refiller {
   private void run() {
     while (!stopped) {
       if (available.getAsLong() < settings.lowWaterMark()) {
-        refill();
+        try {
+          refill();
+        } catch (RuntimeException e) {
+          log.error("key bank refill failed unexpectedly; retrying", e);
+          pauseBeforeRetry();
+        }
       } else {
         LockSupport.parkNanos(this, IDLE_PARK_NANOS);
       }

@@ -215,6 +215,17 @@ class DerbyKeyBankTest {
   }
 
   @Test
+  void open_unusableDirectory_failsWithStorageErrorNamingIt() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "x");
+    assertThatThrownBy(() -> builder(file, generator).open())
+        .isInstanceOf(KeyBankStorageException.class)
+        .isNotInstanceOf(KeyBankIntegrityException.class)
+        .hasMessageContaining("cannot open the key bank database at")
+        .hasMessageContaining("not-a-dir")
+        .hasNoSuppressedExceptions();
+  }
+
+  @Test
   void take_afterClose_isRejected() {
     DerbyKeyBank bank = builder(dir, generator).open();
     bank.take();
