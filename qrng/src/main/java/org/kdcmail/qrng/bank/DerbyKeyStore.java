@@ -1,5 +1,7 @@
 package org.kdcmail.qrng.bank;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,6 +73,7 @@ final class DerbyKeyStore implements AutoCloseable {
     if (dir.toString().contains(";")) {
       throw new IllegalArgumentException("key bank directory must not contain ';': " + dir);
     }
+    ensureWritableDirectory(dir);
     configureDerbyLog(dir);
     Path databaseDir = dir.resolve("db");
     String url = "jdbc:derby:" + databaseDir + ";create=true";
@@ -91,6 +94,28 @@ final class DerbyKeyStore implements AutoCloseable {
               + " (is another process using it, or is the directory unwritable?): "
               + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Checked before Derby sees the path: when Derby fails to create a database it can leave a
+   * half-made one named {@code null} in the working directory.
+   */
+  private static void ensureWritableDirectory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new KeyBankStorageException(
+          "cannot open the key bank database at "
+              + dir
+              + ": the directory cannot be created ("
+              + e
+              + "); check the path and its permissions",
+          e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new KeyBankStorageException(
+          "cannot open the key bank database at " + dir + ": the directory is not writable");
     }
   }
 

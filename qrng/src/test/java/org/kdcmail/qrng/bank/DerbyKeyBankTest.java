@@ -223,6 +223,7 @@ class DerbyKeyBankTest {
         .hasMessageContaining("cannot open the key bank database at")
         .hasMessageContaining("not-a-dir")
         .hasNoSuppressedExceptions();
+    assertThat(Path.of("null")).as("Derby's half-made database in the working dir").doesNotExist();
   }
 
   @Test
