@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <p>Portability note for a later PostgreSQL store: {@code VARCHAR(n) FOR BIT DATA} becomes {@code
  * BYTEA}; {@code GENERATED ALWAYS AS IDENTITY}, {@code FETCH FIRST n ROWS ONLY}, {@code CHAR},
  * {@code SMALLINT} and {@code BIGINT} carry over. With several nodes the reserve query needs {@code
- * FOR UPDATE SKIP LOCKED} and a delete by the selected slots instead of a slot range.
+ * FOR UPDATE SKIP LOCKED} so that nodes do not keep aborting each other's reservations.
  */
 final class DerbyKeyStore implements AutoCloseable {
   static final int SCHEMA_VERSION = 1;

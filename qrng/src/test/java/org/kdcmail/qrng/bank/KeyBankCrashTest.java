@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,7 @@ class KeyBankCrashTest {
   @TempDir Path dir;
 
   @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void take_killedMidStream_noKeyReissued_reservedKeysDiscarded_restKept() throws Exception {
     SwitchableGenerator generator = new SwitchableGenerator();
     prefill(dir, generator, KEYS);
