@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class KeyBankBenchmark {
-  private static final int PREFILLED_KEYS = 400_000;
+  private static final int PREFILLED_KEYS = 1_500_000;
 
   private Path directory;
   private KeyBank bank;
@@ -66,7 +66,7 @@ public class KeyBankBenchmark {
             .generator(drbg)
             .keyEncryptionKey(KeyEncryptionKey.copyOf(kek))
             .lowWaterMark(PREFILLED_KEYS)
-            .highWaterMark(PREFILLED_KEYS * 2)
+            .highWaterMark(PREFILLED_KEYS + 500_000)
             .open();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (bank.availableKeys() < PREFILLED_KEYS && Instant.now().isBefore(deadline)) {
