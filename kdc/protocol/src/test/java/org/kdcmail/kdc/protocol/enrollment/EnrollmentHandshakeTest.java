@@ -127,8 +127,17 @@ class EnrollmentHandshakeTest {
     FieldElement d = FieldElement.reduce(new TestRandom("d").next(32));
     Iterator<FieldElement> it =
         List.of(
-                FieldElement.ZERO, a, FieldElement.ONE, a, h.p1.x(), b, FieldElement.ONE, c,
-                FieldElement.ONE, d, FieldElement.ONE)
+                FieldElement.ZERO,
+                a,
+                FieldElement.ONE,
+                a,
+                h.p1.x(),
+                b,
+                FieldElement.ONE,
+                c,
+                FieldElement.ONE,
+                d,
+                FieldElement.ONE)
             .iterator();
 
     ServerPointsMessage m4 = h.responder.onClientPoints(m3, h.code, it::next);
