@@ -72,4 +72,12 @@ class EnrollmentVectorsTest {
     }
     assertThat(actual).isEqualTo(expected);
   }
+
+  @Test
+  void publishedDoc_containsEveryVectorLine() throws Exception {
+    Path doc = Path.of("../../docs/protocol-part-enrollment.md");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(doc), "docs not beside the module");
+    String text = Files.readString(doc);
+    compute().forEach((name, value) -> assertThat(text).contains(name + " = " + value));
+  }
 }
