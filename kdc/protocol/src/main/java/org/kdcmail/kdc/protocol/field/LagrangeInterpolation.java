@@ -69,48 +69,51 @@ public final class LagrangeInterpolation {
    */
   public FieldElement evaluateAt(List<FieldPoint> points, FieldElement b) {
     Objects.requireNonNull(b, "b");
-    BigInteger[] xs = checkedXs(points);
-    BigInteger[] denominators = denominators(xs);
-    BigInteger[] numerators = numerators(xs, b.toBigInteger());
-    BigInteger[] inverses = batchInverse(denominators);
-    BigInteger sum = BigInteger.ZERO;
+    long[][] xs = checkedXs(points);
+    long[][] denominators = denominators(xs);
+    long[][] numerators = numerators(xs, Limbs256.of(b.toBigInteger()));
+    long[][] inverses = batchInverse(denominators);
+    long[] sum = new long[4];
+    long[] term = new long[4];
     for (int i = 0; i < xs.length; i++) {
-      BigInteger basis = numerators[i].multiply(inverses[i]).mod(P);
-      sum = sum.add(points.get(i).y().toBigInteger().multiply(basis));
+      Limbs256.multiply(numerators[i], inverses[i], term);
+      Limbs256.multiply(term, Limbs256.of(points.get(i).y().toBigInteger()), term);
+      Limbs256.add(sum, term, sum);
     }
-    return FieldElement.reduce(sum);
+    return FieldElement.of(Limbs256.toBigInteger(sum));
   }
 
-  private BigInteger[] checkedXs(List<FieldPoint> points) {
+  private long[][] checkedXs(List<FieldPoint> points) {
     Objects.requireNonNull(points, "points");
     if (points.size() != pointCount) {
       throw new IllegalArgumentException(
           "interpolation needs exactly " + pointCount + " points, got " + points.size());
     }
-    BigInteger[] xs = new BigInteger[pointCount];
+    long[][] xs = new long[pointCount][];
     for (int i = 0; i < pointCount; i++) {
       FieldPoint point = Objects.requireNonNull(points.get(i), "point");
       if (point.x().isZero()) {
         throw new IllegalArgumentException("x = 0 is not allowed: f(0) is the secret");
       }
-      xs[i] = point.x().toBigInteger();
+      xs[i] = Limbs256.of(point.x().toBigInteger());
     }
     return xs;
   }
 
   /** D_i = Π_{j≠i} (x_i − x_j); a zero difference means a duplicate x. */
-  private static BigInteger[] denominators(BigInteger[] xs) {
+  private static long[][] denominators(long[][] xs) {
     int n = xs.length;
-    BigInteger[] out = new BigInteger[n];
+    long[][] out = new long[n][];
+    long[] difference = new long[4];
     for (int i = 0; i < n; i++) {
-      BigInteger product = BigInteger.ONE;
+      long[] product = {1, 0, 0, 0};
       for (int j = 0; j < n; j++) {
         if (j != i) {
-          BigInteger difference = xs[i].subtract(xs[j]);
-          if (difference.signum() == 0) {
+          Limbs256.subtract(xs[i], xs[j], difference);
+          if (Limbs256.isZero(difference)) {
             throw new IllegalArgumentException("duplicate x-coordinate in enrollment points");
           }
-          product = product.multiply(difference).mod(P);
+          Limbs256.multiply(product, difference, product);
         }
       }
       out[i] = product;
@@ -119,40 +122,40 @@ public final class LagrangeInterpolation {
   }
 
   /** N_i = Π_{j≠i} (b − x_j), from prefix and suffix products. */
-  private static BigInteger[] numerators(BigInteger[] xs, BigInteger b) {
+  private static long[][] numerators(long[][] xs, long[] b) {
     int n = xs.length;
-    BigInteger[] terms = new BigInteger[n];
-    for (int j = 0; j < n; j++) {
-      terms[j] = b.subtract(xs[j]);
-    }
-    BigInteger[] out = new BigInteger[n];
-    BigInteger prefix = BigInteger.ONE;
+    long[][] out = new long[n][];
+    long[] prefix = {1, 0, 0, 0};
+    long[] term = new long[4];
     for (int i = 0; i < n; i++) {
-      out[i] = prefix;
-      prefix = prefix.multiply(terms[i]).mod(P);
+      out[i] = prefix.clone();
+      Limbs256.subtract(b, xs[i], term);
+      Limbs256.multiply(prefix, term, prefix);
     }
-    BigInteger suffix = BigInteger.ONE;
+    long[] suffix = {1, 0, 0, 0};
     for (int i = n - 1; i >= 0; i--) {
-      out[i] = out[i].multiply(suffix).mod(P);
-      suffix = suffix.multiply(terms[i]).mod(P);
+      Limbs256.multiply(out[i], suffix, out[i]);
+      Limbs256.subtract(b, xs[i], term);
+      Limbs256.multiply(suffix, term, suffix);
     }
     return out;
   }
 
   /** Inverts every (non-zero) value with one modInverse: Montgomery's trick. */
-  private static BigInteger[] batchInverse(BigInteger[] values) {
+  private static long[][] batchInverse(long[][] values) {
     int n = values.length;
-    BigInteger[] prefix = new BigInteger[n];
-    BigInteger running = BigInteger.ONE;
+    long[][] prefix = new long[n][];
+    long[] running = {1, 0, 0, 0};
     for (int i = 0; i < n; i++) {
-      prefix[i] = running;
-      running = running.multiply(values[i]).mod(P);
+      prefix[i] = running.clone();
+      Limbs256.multiply(running, values[i], running);
     }
-    BigInteger inverse = running.modInverse(P);
-    BigInteger[] out = new BigInteger[n];
+    long[] inverse = Limbs256.of(Limbs256.toBigInteger(running).modInverse(P));
+    long[][] out = new long[n][];
     for (int i = n - 1; i >= 0; i--) {
-      out[i] = inverse.multiply(prefix[i]).mod(P);
-      inverse = inverse.multiply(values[i]).mod(P);
+      out[i] = new long[4];
+      Limbs256.multiply(inverse, prefix[i], out[i]);
+      Limbs256.multiply(inverse, values[i], inverse);
     }
     return out;
   }
