@@ -1,0 +1,244 @@
+package org.kdcmail.kdc.server.kek;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.kdcmail.qrng.RandomBitGenerator;
+
+/**
+ * The file {@code kek.wrapped}: the KDC's KEK wrapped with AES-256-GCM under {@code Argon2id(admin
+ * passphrase as UTF-8, salt, m, t, p)}. The whole header (magic, version, KDF id, Argon2
+ * parameters, salt, nonce) is the associated data, so any change to the file is reported as {@link
+ * WrongPassphraseException} or, for an unknown magic or version, {@link KekFileException}. The file
+ * is created atomically, never replaced, with mode 0600. Byte layout: {@code
+ * docs/protocol-part-store.md}, "KEK file".
+ */
+public final class KekFile {
+  /** The file name inside the KDC data directory. */
+  public static final String FILE_NAME = "kek.wrapped";
+
+  /** Format version written and accepted. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final byte[] MAGIC = "KDCM-KEK".getBytes(StandardCharsets.US_ASCII);
+  static final int KDF_ARGON2ID_V13 = 1;
+  static final int SALT_BYTES = 16;
+  static final int NONCE_BYTES = 12;
+  static final int HEADER_BYTES = MAGIC.length + 1 + 1 + 12 + SALT_BYTES + NONCE_BYTES;
+  static final int FILE_BYTES = HEADER_BYTES + KdcKek.LENGTH_BYTES + 16;
+
+  private final Path path;
+  private final Argon2Settings argon2;
+  private final RandomBitGenerator random;
+
+  private KekFile(Builder builder) {
+    this.path = builder.path;
+    this.argon2 = builder.argon2;
+    this.random = builder.random;
+  }
+
+  /** A builder for the KEK file at {@code path} (usually {@code dataDir/kek.wrapped}). */
+  public static Builder builder(Path path) {
+    return new Builder(path);
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /**
+   * {@code kdc init}: generates a fresh KEK from the random source, wraps it under the passphrase
+   * and writes the file. The caller zeroes {@code passphrase}.
+   *
+   * @return the new, unlocked KEK
+   * @throws KekFileException when the file already exists or cannot be written
+   */
+  public KdcKek create(char[] passphrase) {
+    if (random == null) {
+      throw new IllegalStateException("KekFile.create needs a random source (Builder.random)");
+    }
+    requirePassphrase(passphrase);
+    KdcKek kek = KdcKek.generate(random);
+    byte[] salt = randomBytes(SALT_BYTES);
+    byte[] nonce = randomBytes(NONCE_BYTES);
+    byte[] header = header(argon2, salt, nonce);
+    byte[] plain = kek.copyBytes();
+    try {
+      byte[] sealed =
+          cipher(Cipher.ENCRYPT_MODE, passphrase, argon2, salt, nonce, header).doFinal(plain);
+      OwnerOnlyFiles.createAtomically(path, concat(header, sealed));
+      return kek;
+    } catch (FileAlreadyExistsException e) {
+      throw new KekFileException(
+          path
+              + " already exists: this data directory is already initialised; use a new"
+              + " directory, or remove the old KEK file only if its data is to be discarded",
+          e);
+    } catch (IOException e) {
+      throw new KekFileException("cannot write " + path + ": " + e, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-256-GCM is unavailable in this JVM", e);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  /**
+   * Unwraps the KEK. The caller zeroes {@code passphrase} and destroys the returned KEK at
+   * shutdown.
+   *
+   * @throws WrongPassphraseException when the passphrase is wrong or the file was altered
+   * @throws KekFileException when the file is missing, readable by others, or not a KEK file
+   */
+  public KdcKek unlock(char[] passphrase) throws WrongPassphraseException {
+    requirePassphrase(passphrase);
+    byte[] file = readChecked();
+    ByteBuffer in = ByteBuffer.wrap(file);
+    in.position(MAGIC.length + 2);
+    Argon2Settings stored;
+    try {
+      stored = new Argon2Settings(in.getInt(), in.getInt(), in.getInt());
+    } catch (IllegalArgumentException e) {
+      throw new WrongPassphraseException();
+    }
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] nonce = new byte[NONCE_BYTES];
+    in.get(salt).get(nonce);
+    byte[] header = Arrays.copyOf(file, HEADER_BYTES);
+    try {
+      Cipher cipher = cipher(Cipher.DECRYPT_MODE, passphrase, stored, salt, nonce, header);
+      return KdcKek.adopt(cipher.doFinal(file, HEADER_BYTES, file.length - HEADER_BYTES));
+    } catch (GeneralSecurityException e) {
+      throw new WrongPassphraseException();
+    }
+  }
+
+  private byte[] readChecked() {
+    byte[] file;
+    try {
+      if (OwnerOnlyFiles.tooOpen(path)) {
+        throw new KekFileException(
+            path + " can be read or written by group or others; run: chmod 600 " + path);
+      }
+      file = Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new KekFileException(
+          path
+              + " does not exist: run 'kdc init' first, or point --data-dir at the right directory",
+          e);
+    } catch (IOException e) {
+      throw new KekFileException("cannot read " + path + ": " + e, e);
+    }
+    if (file.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
+      throw new KekFileException(path + " is not a kdcmail KEK file");
+    }
+    if (file[MAGIC.length] != FORMAT_VERSION || file[MAGIC.length + 1] != KDF_ARGON2ID_V13) {
+      throw new KekFileException(
+          path + " has format version " + file[MAGIC.length] + "; this KDC reads version 1");
+    }
+    if (file.length != FILE_BYTES) {
+      throw new KekFileException(path + " is truncated or damaged (wrong length)");
+    }
+    return file;
+  }
+
+  static byte[] header(Argon2Settings argon2, byte[] salt, byte[] nonce) {
+    return ByteBuffer.allocate(HEADER_BYTES)
+        .put(MAGIC)
+        .put((byte) FORMAT_VERSION)
+        .put((byte) KDF_ARGON2ID_V13)
+        .putInt(argon2.memoryKiB())
+        .putInt(argon2.iterations())
+        .putInt(argon2.parallelism())
+        .put(salt)
+        .put(nonce)
+        .array();
+  }
+
+  private static Cipher cipher(
+      int mode, char[] passphrase, Argon2Settings argon2, byte[] salt, byte[] nonce, byte[] aad)
+      throws GeneralSecurityException {
+    byte[] key = argon2id(passphrase, argon2, salt);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+      cipher.updateAAD(aad);
+      return cipher;
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  static byte[] argon2id(char[] passphrase, Argon2Settings argon2, byte[] salt) {
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withSalt(salt)
+            .withMemoryAsKB(argon2.memoryKiB())
+            .withIterations(argon2.iterations())
+            .withParallelism(argon2.parallelism())
+            .build());
+    byte[] out = new byte[32];
+    generator.generateBytes(passphrase, out);
+    return out;
+  }
+
+  private byte[] randomBytes(int length) {
+    byte[] out = new byte[length];
+    random.nextBytes(out);
+    return out;
+  }
+
+  private static void requirePassphrase(char[] passphrase) {
+    Objects.requireNonNull(passphrase, "passphrase");
+    if (passphrase.length == 0) {
+      throw new IllegalArgumentException("the admin passphrase must not be empty");
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /** Configuration: path (required), Argon2id cost (default RFC 9106 second), random source. */
+  public static final class Builder {
+    private final Path path;
+    private Argon2Settings argon2 = Argon2Settings.RFC9106_SECOND;
+    private RandomBitGenerator random;
+
+    private Builder(Path path) {
+      this.path = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
+    }
+
+    /** Argon2id cost for {@link #create}; tests may pass small values. Unlock reads the file's. */
+    public Builder argon2(Argon2Settings argon2) {
+      this.argon2 = Objects.requireNonNull(argon2, "argon2");
+      return this;
+    }
+
+    /** The source of the KEK, salt and nonce; required for {@link #create}. */
+    public Builder random(RandomBitGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    public KekFile build() {
+      return new KekFile(this);
+    }
+  }
+}

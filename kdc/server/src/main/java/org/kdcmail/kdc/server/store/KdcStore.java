@@ -1,0 +1,410 @@
+package org.kdcmail.kdc.server.store;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.kdc.server.kek.KdcKek;
+
+/**
+ * The KDC's store: users with their master keys sealed under the KEK (AES-256-GCM, AAD = username,
+ * key version and format), invitations (only a keyed verifier of the code), and the KDC identity
+ * key (private part sealed). The KDC never stores p1, MK-IDs or passwords. Thread safe: one Derby
+ * connection used under a monitor, one transaction per operation. Invitation transitions go through
+ * {@link InvitationStateMachine} only.
+ */
+public final class KdcStore implements AutoCloseable {
+  /** Default invitation lifetime: 72 hours. */
+  public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
+
+  /** Failed code attempts after which an invitation is LOCKED. */
+  public static final int MAX_FAILED_ATTEMPTS = InvitationStateMachine.MAX_FAILED_ATTEMPTS;
+
+  private static final int MAX_USERNAME_CHARS = 320;
+
+  private final DerbyDatabase db;
+  private final RowSeals seals;
+  private final Clock clock;
+  private final InvitationTable invitations;
+
+  private KdcStore(DerbyDatabase db, RowSeals seals, Clock clock) {
+    this.db = db;
+    this.seals = seals;
+    this.clock = clock;
+    this.invitations = new InvitationTable(db, clock);
+  }
+
+  /** Opens (creating and migrating if needed) the store in {@code dataDir/db}. */
+  public static KdcStore open(Path dataDir, KdcKek kek) {
+    return open(dataDir, kek, Clock.systemUTC());
+  }
+
+  /** As {@link #open(Path, KdcKek)} with a clock for invitation times (tests). */
+  public static KdcStore open(Path dataDir, KdcKek kek, Clock clock) {
+    Objects.requireNonNull(kek, "kek");
+    Objects.requireNonNull(clock, "clock");
+    return new KdcStore(DerbyDatabase.open(dataDir), new RowSeals(kek), clock);
+  }
+
+  // ---- invitations ----
+
+  /**
+   * The verifier of {@code code} for {@code username}: HMAC-SHA256 under a KEK-derived key over the
+   * username and the code's UTF-8 bytes (the caller normalises the code first).
+   */
+  public CodeVerifier codeVerifier(String username, char[] code) {
+    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(code));
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
+    try {
+      return seals.codeVerifier(checkUsername(username), bytes);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+      if (encoded.hasArray()) {
+        Arrays.fill(encoded.array(), (byte) 0);
+      }
+    }
+  }
+
+  /** Records a PENDING invitation for {@code username} (existing users may be invited again). */
+  public InvitationId createInvitation(String username, CodeVerifier verifier, Duration lifetime) {
+    Objects.requireNonNull(verifier, "verifier");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("invitation lifetime must be positive");
+    }
+    return invitations.create(checkUsername(username), verifier, lifetime);
+  }
+
+  /** The invitation with its effective state (EXPIRED once past its expiry), if it exists. */
+  public Optional<Invitation> findInvitation(InvitationId id) {
+    return invitations.find(id);
+  }
+
+  /**
+   * Counts one wrong code; the fifth locks the invitation.
+   *
+   * @return the state afterwards: PENDING or LOCKED
+   * @throws InvitationStateException when the invitation is not PENDING (used, locked, expired)
+   */
+  public InvitationState recordFailedAttempt(InvitationId id) {
+    return invitations.step(id, InvitationStateMachine.Event.CODE_REJECTED);
+  }
+
+  /**
+   * Marks the invitation USED (the code was right and enrollment completed).
+   *
+   * @throws InvitationStateException when it is not PENDING (already used, locked or expired)
+   */
+  public void markUsed(InvitationId id) {
+    invitations.step(id, InvitationStateMachine.Event.CODE_ACCEPTED);
+  }
+
+  // ---- users ----
+
+  /**
+   * Seals and stores {@code key} as the user's master key, creating the user as ACTIVE or, for an
+   * existing user, replacing the key (key version + 1) and setting ACTIVE.
+   *
+   * @return the new key version
+   */
+  public int storeMasterKey(String username, MasterKey key) {
+    String name = checkUsername(username);
+    byte[] plain = key.copyBytes();
+    synchronized (db) {
+      Connection c = db.connection();
+      try {
+        Optional<User> existing = findUser(c, name);
+        int version = existing.map(u -> u.keyVersion() + 1).orElse(1);
+        byte[] sealed = seals.sealMasterKey(name, version, plain);
+        long now = clock.millis();
+        if (existing.isPresent()) {
+          update(
+              c,
+              "UPDATE kdc_user SET status = ?, updated_at_ms = ?, key_version = ?,"
+                  + " key_format = ?, sealed_master_key = ? WHERE username = ?",
+              UserStatus.ACTIVE.name(),
+              now,
+              version,
+              RowSeals.FORMAT_VERSION,
+              sealed,
+              name);
+        } else {
+          update(
+              c,
+              "INSERT INTO kdc_user (username, status, created_at_ms, updated_at_ms,"
+                  + " key_version, key_format, sealed_master_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              name,
+              UserStatus.ACTIVE.name(),
+              now,
+              now,
+              version,
+              RowSeals.FORMAT_VERSION,
+              sealed);
+        }
+        c.commit();
+        return version;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("store the master key of '" + name + "'", e);
+      } finally {
+        Arrays.fill(plain, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * The user's master key (whatever the status; the caller checks {@link #findUser}).
+   *
+   * @throws UnknownUserException when there is no such user
+   * @throws KdcStoreIntegrityException when the sealed key fails authentication
+   */
+  public MasterKey loadMasterKey(String username) {
+    String name = checkUsername(username);
+    int version;
+    byte[] sealed;
+    synchronized (db) {
+      try (PreparedStatement st =
+          db.connection()
+              .prepareStatement(
+                  "SELECT key_version, sealed_master_key FROM kdc_user WHERE username = ?")) {
+        st.setString(1, name);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next()) {
+            throw new UnknownUserException(name);
+          }
+          version = rs.getInt(1);
+          sealed = rs.getBytes(2);
+        }
+        db.connection().commit();
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("load the master key of '" + name + "'", e);
+      }
+    }
+    byte[] plain = null;
+    try {
+      plain = seals.openMasterKey(name, version, sealed);
+      return MasterKey.copyOf(plain);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new KdcStoreIntegrityException(
+          "the sealed master key of '"
+              + name
+              + "' failed authentication: the row was modified, or this KEK did not seal it",
+          e);
+    } finally {
+      if (plain != null) {
+        Arrays.fill(plain, (byte) 0);
+      }
+    }
+  }
+
+  /** The user, if enrolled. */
+  public Optional<User> findUser(String username) {
+    synchronized (db) {
+      try {
+        Optional<User> user = findUser(db.connection(), checkUsername(username));
+        db.connection().commit();
+        return user;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("read user '" + username + "'", e);
+      }
+    }
+  }
+
+  /** All enrolled users, by name. */
+  public List<User> listUsers() {
+    synchronized (db) {
+      try (PreparedStatement st =
+              db.connection().prepareStatement(USER_COLUMNS + " ORDER BY username");
+          ResultSet rs = st.executeQuery()) {
+        List<User> users = new ArrayList<>();
+        while (rs.next()) {
+          users.add(user(rs));
+        }
+        db.connection().commit();
+        return List.copyOf(users);
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("list users", e);
+      }
+    }
+  }
+
+  /**
+   * Enables or disables a user.
+   *
+   * @throws UnknownUserException when there is no such user
+   */
+  public void setStatus(String username, UserStatus status) {
+    String name = checkUsername(username);
+    synchronized (db) {
+      try {
+        int rows =
+            update(
+                db.connection(),
+                "UPDATE kdc_user SET status = ?, updated_at_ms = ? WHERE username = ?",
+                status.name(),
+                clock.millis(),
+                name);
+        db.connection().commit();
+        if (rows == 0) {
+          throw new UnknownUserException(name);
+        }
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("set the status of '" + name + "'", e);
+      }
+    }
+  }
+
+  // ---- identity ----
+
+  /**
+   * Stores the KDC identity key once (clients pin it, so it is never replaced silently).
+   *
+   * @throws KdcStoreException when an identity is already stored
+   */
+  public void storeIdentity(IdentityKey identity) {
+    byte[] priv = identity.copyPrivateKey();
+    byte[] pub = identity.publicKey();
+    synchronized (db) {
+      try {
+        if (loadIdentityRow().isPresent()) {
+          throw new KdcStoreException(
+              "KDC database at "
+                  + db.databaseDir()
+                  + " already holds an identity key; clients pin it, so it is not replaced");
+        }
+        update(
+            db.connection(),
+            "INSERT INTO kdc_identity (id, algorithm, public_key, sealed_private_key,"
+                + " created_at_ms) VALUES (1, ?, ?, ?, ?)",
+            identity.algorithm(),
+            pub,
+            seals.sealIdentity(identity.algorithm(), pub, priv),
+            clock.millis());
+        db.connection().commit();
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("store the KDC identity key", e);
+      } finally {
+        Arrays.fill(priv, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * The KDC identity key, if stored.
+   *
+   * @throws KdcStoreIntegrityException when the sealed private key fails authentication
+   */
+  public Optional<IdentityKey> loadIdentity() {
+    Optional<Object[]> row;
+    synchronized (db) {
+      try {
+        row = loadIdentityRow();
+        db.connection().commit();
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("load the KDC identity key", e);
+      }
+    }
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    String algorithm = (String) row.get()[0];
+    byte[] pub = (byte[]) row.get()[1];
+    byte[] priv = null;
+    try {
+      priv = seals.openIdentity(algorithm, pub, (byte[]) row.get()[2]);
+      return Optional.of(IdentityKey.of(algorithm, pub, priv));
+    } catch (GeneralSecurityException e) {
+      throw new KdcStoreIntegrityException(
+          "the sealed KDC identity key failed authentication: the row was modified, or this KEK"
+              + " did not seal it",
+          e);
+    } finally {
+      if (priv != null) {
+        Arrays.fill(priv, (byte) 0);
+      }
+    }
+  }
+
+  /** Shuts down this database (not the whole Derby engine). */
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  // ---- helpers ----
+
+  private static final String USER_COLUMNS =
+      "SELECT username, status, created_at_ms, updated_at_ms, key_version FROM kdc_user";
+
+  private Optional<Object[]> loadIdentityRow() throws SQLException {
+    try (PreparedStatement st =
+            db.connection()
+                .prepareStatement(
+                    "SELECT algorithm, public_key, sealed_private_key FROM kdc_identity"
+                        + " WHERE id = 1");
+        ResultSet rs = st.executeQuery()) {
+      return rs.next()
+          ? Optional.of(new Object[] {rs.getString(1), rs.getBytes(2), rs.getBytes(3)})
+          : Optional.empty();
+    }
+  }
+
+  private static Optional<User> findUser(Connection c, String name) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(USER_COLUMNS + " WHERE username = ?")) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(user(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static User user(ResultSet rs) throws SQLException {
+    return new User(
+        rs.getString(1),
+        UserStatus.valueOf(rs.getString(2)),
+        Instant.ofEpochMilli(rs.getLong(3)),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        rs.getInt(5));
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        if (params[i] == null) {
+          st.setNull(i + 1, java.sql.Types.BIGINT); // only nullable column: closed_at_ms
+        } else {
+          st.setObject(i + 1, params[i]);
+        }
+      }
+      return st.executeUpdate();
+    }
+  }
+
+  private static String checkUsername(String username) {
+    Objects.requireNonNull(username, "username");
+    if (username.isBlank() || username.length() > MAX_USERNAME_CHARS) {
+      throw new IllegalArgumentException("username must be 1..320 characters and not blank");
+    }
+    return username;
+  }
+}

@@ -1,0 +1,46 @@
+-- kdcmail KDC store, schema 1: users, invitations, the KDC identity.
+-- Derby dialect. PostgreSQL differences (db/migration/postgresql, later):
+--   VARCHAR(n) FOR BIT DATA -> BYTEA; everything else (BIGINT epoch millis, VARCHAR, SMALLINT,
+--   CHECK constraints, CREATE INDEX) carries over unchanged.
+-- Times are BIGINT milliseconds since the epoch (UTC), to avoid TIMESTAMP time-zone differences.
+
+CREATE TABLE kdc_user (
+  username          VARCHAR(320) NOT NULL,
+  status            VARCHAR(16) NOT NULL,
+  created_at_ms     BIGINT NOT NULL,
+  updated_at_ms     BIGINT NOT NULL,
+  key_version       INT NOT NULL,
+  key_format        SMALLINT NOT NULL,
+  sealed_master_key VARCHAR(256) FOR BIT DATA NOT NULL,
+  CONSTRAINT kdc_user_pk PRIMARY KEY (username),
+  CONSTRAINT kdc_user_status CHECK (status IN ('ACTIVE', 'DISABLED')),
+  CONSTRAINT kdc_user_key_version CHECK (key_version >= 1)
+);
+
+CREATE TABLE kdc_invitation (
+  invitation_id   VARCHAR(16) FOR BIT DATA NOT NULL,
+  username        VARCHAR(320) NOT NULL,
+  code_verifier   VARCHAR(64) FOR BIT DATA NOT NULL,
+  created_at_ms   BIGINT NOT NULL,
+  expires_at_ms   BIGINT NOT NULL,
+  failed_attempts INT NOT NULL,
+  state           VARCHAR(16) NOT NULL,
+  closed_at_ms    BIGINT,
+  CONSTRAINT kdc_invitation_pk PRIMARY KEY (invitation_id),
+  CONSTRAINT kdc_invitation_state CHECK (state IN ('PENDING', 'USED', 'LOCKED', 'EXPIRED')),
+  CONSTRAINT kdc_invitation_attempts CHECK (failed_attempts >= 0)
+);
+
+CREATE INDEX kdc_invitation_username ON kdc_invitation (username);
+
+-- One row: the KDC's long-term Ed25519 identity. The public key is in clear (clients pin its
+-- fingerprint); the private key is sealed under the KEK.
+CREATE TABLE kdc_identity (
+  id                 SMALLINT NOT NULL,
+  algorithm          VARCHAR(16) NOT NULL,
+  public_key         VARCHAR(256) FOR BIT DATA NOT NULL,
+  sealed_private_key VARCHAR(512) FOR BIT DATA NOT NULL,
+  created_at_ms      BIGINT NOT NULL,
+  CONSTRAINT kdc_identity_pk PRIMARY KEY (id),
+  CONSTRAINT kdc_identity_single CHECK (id = 1)
+);
