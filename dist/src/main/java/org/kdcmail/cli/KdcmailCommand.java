@@ -14,7 +14,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BuildVersion.class,
     description = "Confidential office mail without a PKI: QRNG-backed KDC, mail gateway, plugin.",
-    subcommands = {QrngCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      KdcCommand.class,
+      AdminCommand.class,
+      QrngCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class KdcmailCommand {
 
   @Option(

@@ -1,0 +1,206 @@
+package org.kdcmail.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kdcmail.kdc.protocol.admin.AdminRequest;
+import org.kdcmail.kdc.protocol.admin.AdminResponse;
+import org.kdcmail.kdc.protocol.admin.AdminStatus;
+import org.kdcmail.kdc.protocol.admin.AdminToken;
+import org.kdcmail.kdc.protocol.client.KdcConnection;
+import org.kdcmail.kdc.server.KdcPaths;
+import org.kdcmail.kdc.server.KdcSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code kdcmail admin ...}: commands sent to the running KDC over loopback, authenticated by the
+ * admin token in the KDC's folder. They never prompt.
+ */
+@Command(
+    name = "admin",
+    mixinStandardHelpOptions = true,
+    description = "Administer the running KDC (invite, users, disable, enable).",
+    subcommands = {
+      AdminCommand.Invite.class,
+      AdminCommand.Users.class,
+      AdminCommand.Disable.class,
+      AdminCommand.Enable.class
+    })
+final class AdminCommand {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParentCommand KdcmailCommand root;
+
+  /** Sends one command to the KDC whose folder is under the home folder; returns the JSON body. */
+  JsonNode send(String command, List<String> args) throws IOException {
+    KdcPaths paths = KdcPaths.underHome(root.home().path());
+    KdcSettings settings = KdcSettings.read(paths.settings());
+    AdminToken token = AdminToken.read(paths.root());
+    InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
+    try (KdcConnection connection = KdcConnection.connect(address)) {
+      AdminResponse response =
+          AdminResponse.decode(
+              connection.exchange(new AdminRequest(token, command, args).toFrame()).payload());
+      if (response.status() != AdminStatus.OK) {
+        throw new IOException("the KDC refused '" + command + "': " + response.bodyText());
+      }
+      return JSON.readTree(response.bodyText());
+    }
+  }
+
+  /** Options every admin subcommand shares. */
+  abstract static class Subcommand implements Callable<Integer> {
+    @ParentCommand AdminCommand admin;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the KDC's answer as JSON on standard output.")
+    boolean json;
+
+    abstract String command();
+
+    abstract List<String> arguments();
+
+    abstract void print(JsonNode body, PrintWriter out);
+
+    @Override
+    public Integer call() throws Exception {
+      JsonNode body = admin.send(command(), arguments());
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+      } else {
+        print(body, out);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code kdcmail admin invite USER}. */
+  @Command(
+      name = "invite",
+      mixinStandardHelpOptions = true,
+      description =
+          "Creates a one-time enrollment invitation and prints its code, its expiry and the KDC's"
+              + " identity fingerprint, to hand to the user out of band.")
+  static final class Invite extends Subcommand {
+    @Parameters(paramLabel = "USER", description = "The user's mail address.")
+    String user;
+
+    @Option(
+        names = "--expires",
+        paramLabel = "HOURS",
+        description = "Hours until the code expires (default: the KDC's setting, 72).")
+    Integer hours;
+
+    @Override
+    String command() {
+      return "invite";
+    }
+
+    @Override
+    List<String> arguments() {
+      return hours == null ? List.of(user) : List.of(user, "PT" + hours + "H");
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      out.println("invitation for " + body.get("user").asText());
+      out.println("  enrollment code:  " + body.get("code").asText());
+      out.println("  expires:          " + body.get("expires").asText());
+      out.println("  KDC fingerprint:  " + body.get("fingerprint").asText());
+      out.println("Give the code and the fingerprint to the user (read aloud or on paper); they run:");
+      out.println(
+          "  kdcmail enroll --kdc HOST:PORT --fingerprint "
+              + body.get("fingerprint").asText()
+              + " --user "
+              + body.get("user").asText());
+    }
+  }
+
+  /** {@code kdcmail admin users}. */
+  @Command(name = "users", mixinStandardHelpOptions = true, description = "Lists enrolled users.")
+  static final class Users extends Subcommand {
+    @Override
+    String command() {
+      return "users";
+    }
+
+    @Override
+    List<String> arguments() {
+      return List.of();
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      JsonNode users = body.get("users");
+      if (users.isEmpty()) {
+        out.println("no users enrolled");
+      }
+      for (JsonNode user : users) {
+        out.printf(
+            "%-40s %-9s key version %d, enrolled %s%n",
+            user.get("user").asText(),
+            user.get("status").asText(),
+            user.get("key_version").asInt(),
+            user.get("created").asText());
+      }
+    }
+  }
+
+  /** {@code kdcmail admin disable USER}. */
+  @Command(
+      name = "disable",
+      mixinStandardHelpOptions = true,
+      description = "Disables a user: the KDC issues no keys for or to them until enabled.")
+  static final class Disable extends Subcommand {
+    @Parameters(paramLabel = "USER")
+    String user;
+
+    @Override
+    String command() {
+      return "disable";
+    }
+
+    @Override
+    List<String> arguments() {
+      return List.of(user);
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      out.println(body.get("user").asText() + " is disabled");
+    }
+  }
+
+  /** {@code kdcmail admin enable USER}. */
+  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enables a user again.")
+  static final class Enable extends Subcommand {
+    @Parameters(paramLabel = "USER")
+    String user;
+
+    @Override
+    String command() {
+      return "enable";
+    }
+
+    @Override
+    List<String> arguments() {
+      return List.of(user);
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      out.println(body.get("user").asText() + " is enabled");
+    }
+  }
+}

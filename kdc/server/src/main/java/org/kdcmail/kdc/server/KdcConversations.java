@@ -1,0 +1,59 @@
+package org.kdcmail.kdc.server;
+
+import java.util.Optional;
+import org.kdcmail.kdc.protocol.admin.AdminToken;
+import org.kdcmail.kdc.protocol.wire.ErrorFrame;
+import org.kdcmail.kdc.protocol.wire.Frame;
+import org.kdcmail.kdc.protocol.wire.WireError;
+import org.kdcmail.kdc.server.admin.AdminConversation;
+import org.kdcmail.kdc.server.transport.ConnectionContext;
+import org.kdcmail.kdc.server.transport.Conversation;
+import org.kdcmail.kdc.server.transport.ConversationFactory;
+
+/**
+ * Chooses a connection's conversation from its first frame: an admin request, or the start of an
+ * enrollment. Anything else is a protocol error and closes the connection.
+ */
+final class KdcConversations implements ConversationFactory {
+  private final KdcServices services;
+  private final AdminToken adminToken;
+
+  KdcConversations(KdcServices services, AdminToken adminToken) {
+    this.services = services;
+    this.adminToken = adminToken;
+  }
+
+  @Override
+  public Conversation create(ConnectionContext context) {
+    return new Conversation() {
+      private Conversation chosen;
+
+      @Override
+      public Optional<Frame> onFrame(Frame frame) throws Exception {
+        if (chosen == null) {
+          chosen =
+              switch (frame.type()) {
+                case ADMIN_REQUEST ->
+                    new AdminConversation(context, adminToken, new KdcAdminCommands(services));
+                case ENROLL_CLIENT_HELLO -> new EnrollmentConversation(services, context);
+                default -> null;
+              };
+          if (chosen == null) {
+            context.closeAfterReply();
+            return Optional.of(
+                ErrorFrame.of(WireError.PROTOCOL_ERROR, "unexpected first frame " + frame.type())
+                    .toFrame());
+          }
+        }
+        return chosen.onFrame(frame);
+      }
+
+      @Override
+      public void onClose() {
+        if (chosen != null) {
+          chosen.onClose();
+        }
+      }
+    };
+  }
+}

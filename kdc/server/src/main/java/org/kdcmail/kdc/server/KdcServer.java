@@ -1,0 +1,160 @@
+package org.kdcmail.kdc.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Objects;
+import org.kdcmail.kdc.protocol.admin.AdminToken;
+import org.kdcmail.kdc.protocol.enrollment.IdentityFingerprint;
+import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
+import org.kdcmail.kdc.server.admin.AdminTokenFile;
+import org.kdcmail.kdc.server.kek.KdcKek;
+import org.kdcmail.kdc.server.kek.KekFile;
+import org.kdcmail.kdc.server.store.IdentityKey;
+import org.kdcmail.kdc.server.store.KdcStore;
+import org.kdcmail.kdc.server.transport.FrameServer;
+import org.kdcmail.qrng.bank.KeyBank;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running KDC: the KEK unwrapped with the admin passphrase, the store, the identity key, the
+ * health-tested randomness with its key bank, and the TCP listener serving enrollments and admin
+ * requests. A fresh admin token is written to the KDC's folder at every start.
+ */
+public final class KdcServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(KdcServer.class);
+
+  private final KdcSettings settings;
+  private final KdcStore store;
+  private final KdcIdentity identity;
+  private final KdcRandomness randomness;
+  private final KeyBank keyBank;
+  private final FrameServer frames;
+
+  private KdcServer(
+      KdcSettings settings,
+      KdcStore store,
+      KdcIdentity identity,
+      KdcRandomness randomness,
+      KeyBank keyBank,
+      FrameServer frames) {
+    this.settings = settings;
+    this.store = store;
+    this.identity = identity;
+    this.randomness = randomness;
+    this.keyBank = keyBank;
+    this.frames = frames;
+  }
+
+  /**
+   * Starts the KDC in {@code paths} with its settings; {@code passphrase} unwraps the KEK.
+   *
+   * @throws org.kdcmail.kdc.server.kek.WrongPassphraseException for a wrong admin passphrase
+   */
+  public static KdcServer start(KdcPaths paths, char[] passphrase) throws Exception {
+    return start(paths, KdcSettings.read(paths.settings()), passphrase, new SimpleMeterRegistry());
+  }
+
+  /** Starts the KDC with explicit settings (e.g. port 0 in tests). */
+  public static KdcServer start(
+      KdcPaths paths, KdcSettings settings, char[] passphrase, MeterRegistry registry)
+      throws Exception {
+    Objects.requireNonNull(paths, "paths");
+    KdcRandomness randomness = KdcRandomness.open(settings.source(), settings.nodeId(), registry);
+    KdcKek kek = null;
+    KdcStore store = null;
+    KeyBank bank = null;
+    try {
+      kek = KekFile.builder(paths.kekFile()).random(randomness.drbg()).build().unlock(passphrase);
+      store = KdcStore.open(paths.store(), kek);
+      KdcIdentity identity = loadIdentity(store);
+      bank =
+          KeyBank.builder()
+              .directory(paths.keyBank())
+              .generator(randomness.drbg())
+              .keyEncryptionKey(kek.keyBankKek())
+              .lowWaterMark(1_000)
+              .highWaterMark(10_000)
+              .meterRegistry(registry)
+              .open();
+      AdminToken token = AdminTokenFile.create(paths.root(), randomness.asSecureRandom());
+      KdcServices services =
+          new KdcServices(settings, store, identity, randomness, new KeyBankPointSource(bank));
+      FrameServer frames =
+          FrameServer.builder()
+              .bindAddress(InetAddress.getByName(settings.bindAddress()))
+              .port(settings.port())
+              .conversations(new KdcConversations(services, token))
+              .build()
+              .start();
+      log.info(
+          "KDC listening on {}:{}; identity fingerprint {}; entropy {}",
+          settings.bindAddress(),
+          frames.port(),
+          identity.fingerprint().format(),
+          randomness.source().descriptor().provenanceLabel());
+      return new KdcServer(settings, store, identity, randomness, bank, frames);
+    } catch (Exception | Error e) {
+      closeQuietly(bank);
+      closeQuietly(store);
+      randomness.close();
+      throw e;
+    } finally {
+      if (kek != null) {
+        kek.destroy();
+      }
+    }
+  }
+
+  private static KdcIdentity loadIdentity(KdcStore store) throws IOException {
+    IdentityKey stored =
+        store
+            .loadIdentity()
+            .orElseThrow(() -> new IOException("the KDC store holds no identity key"));
+    byte[] seed = stored.copyPrivateKey();
+    try {
+      return KdcIdentity.fromSeed(seed);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+      stored.destroy();
+    }
+  }
+
+  /** The port the KDC listens on (useful with port 0). */
+  public int port() {
+    return frames.port();
+  }
+
+  /** The identity fingerprint clients pin. */
+  public IdentityFingerprint fingerprint() {
+    return identity.fingerprint();
+  }
+
+  public KdcSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    frames.close();
+    closeQuietly(keyBank);
+    closeQuietly(store);
+    identity.destroy();
+    randomness.close();
+    log.info("KDC stopped");
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.warn("error while closing {}: {}", closeable.getClass().getSimpleName(), e.getMessage());
+    }
+  }
+}

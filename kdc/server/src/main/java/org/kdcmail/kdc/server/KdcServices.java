@@ -1,0 +1,16 @@
+package org.kdcmail.kdc.server;
+
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentPointSource;
+import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
+import org.kdcmail.kdc.server.store.KdcStore;
+
+/**
+ * What a running KDC's conversations share: its settings, store, identity, randomness and the
+ * source of enrollment points. Owned and closed by {@link KdcServer}.
+ */
+record KdcServices(
+    KdcSettings settings,
+    KdcStore store,
+    KdcIdentity identity,
+    KdcRandomness randomness,
+    EnrollmentPointSource pointSource) {}

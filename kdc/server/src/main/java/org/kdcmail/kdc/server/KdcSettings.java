@@ -1,0 +1,106 @@
+package org.kdcmail.kdc.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.kdcmail.qrng.source.EntropySourceSpec;
+
+/**
+ * A KDC's settings, kept in {@code kdc.properties} in its folder (no secrets in it).
+ *
+ * @param source the entropy source spec: {@code device:PATH[?h=BITS]} or {@code system}
+ * @param bindAddress the address the KDC listens on; loopback by default
+ * @param port the TCP port; 7750 by default
+ * @param nodeId this node's identity, in the DRBG's personalization string
+ * @param invitationLifetime how long an enrollment invitation stays valid; 72 h by default
+ */
+public record KdcSettings(
+    String source, String bindAddress, int port, String nodeId, Duration invitationLifetime) {
+
+  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+  public static final int DEFAULT_PORT = 7750;
+  public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
+
+  public KdcSettings {
+    Objects.requireNonNull(source, "source");
+    EntropySourceSpec.parse(source);
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
+    Objects.requireNonNull(nodeId, "nodeId");
+    if (nodeId.isBlank()) {
+      throw new IllegalArgumentException("node id must not be blank");
+    }
+    if (invitationLifetime.isNegative() || invitationLifetime.isZero()) {
+      throw new IllegalArgumentException("invitation lifetime must be positive");
+    }
+  }
+
+  /** The defaults for a node: the system source, 127.0.0.1:7750, invitations for 72 hours. */
+  public static KdcSettings defaults(String nodeId) {
+    return new KdcSettings(
+        "system", DEFAULT_BIND_ADDRESS, DEFAULT_PORT, nodeId, DEFAULT_INVITATION_LIFETIME);
+  }
+
+  public KdcSettings withSource(String newSource) {
+    return new KdcSettings(newSource, bindAddress, port, nodeId, invitationLifetime);
+  }
+
+  public KdcSettings withPort(int newPort) {
+    return new KdcSettings(source, bindAddress, newPort, nodeId, invitationLifetime);
+  }
+
+  public KdcSettings withBindAddress(String newAddress) {
+    return new KdcSettings(source, newAddress, port, nodeId, invitationLifetime);
+  }
+
+  /** Reads the settings file; a missing file means the KDC was never initialized. */
+  public static KdcSettings read(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(
+          file.toString(), null, "no KDC here; run 'kdcmail kdc init' first");
+    }
+    try {
+      return new KdcSettings(
+          required(properties, "source"),
+          required(properties, "bind-address"),
+          Integer.parseInt(required(properties, "port")),
+          required(properties, "node-id"),
+          Duration.parse(required(properties, "invitation-lifetime")));
+    } catch (RuntimeException e) {
+      throw new IOException("invalid KDC settings in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the settings file. */
+  public void write(Path file) throws IOException {
+    Properties properties = new Properties();
+    properties.setProperty("source", source);
+    properties.setProperty("bind-address", bindAddress);
+    properties.setProperty("port", Integer.toString(port));
+    properties.setProperty("node-id", nodeId);
+    properties.setProperty("invitation-lifetime", invitationLifetime.toString());
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      properties.store(out, "kdcmail KDC settings (no secrets)");
+    }
+  }
+
+  private static String required(Properties properties, String key) {
+    String value = properties.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing '" + key + "'");
+    }
+    return value.trim();
+  }
+}
