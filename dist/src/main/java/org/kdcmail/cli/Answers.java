@@ -41,7 +41,9 @@ abstract class Answers {
         Console console = System.console();
         if (console == null) {
           throw new IOException(
-              "no terminal to ask for the " + label + "; use --stdin to give answers on standard input");
+              "no terminal to ask for the "
+                  + label
+                  + "; use --stdin to give answers on standard input");
         }
         char[] answer = console.readPassword("%s: ", label);
         if (answer == null) {
