@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       KdcCommand.class,
       AdminCommand.class,
+      EnrollCommand.class,
+      UnlockCommand.class,
       QrngCommand.class,
       CommandLine.HelpCommand.class
     })

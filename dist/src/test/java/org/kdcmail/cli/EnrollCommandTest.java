@@ -42,6 +42,8 @@ class EnrollCommandTest {
 
   private Run run(Object command, String stdin, String... args) {
     CommandLine commandLine = KdcmailCommand.commandLine();
+    // Replace the registered command by this test's instance (cheap Argon2 settings).
+    commandLine.getCommandSpec().removeSubcommand(new CommandLine(command).getCommandName());
     commandLine.addSubcommand(command);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package org.kdcmail.cli;
 
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -105,7 +106,7 @@ final class EnrollTestKdc implements AutoCloseable {
     try {
       sealed = responder.onClientPoints(points, code, this::element).encode();
     } catch (EnrollmentCodeMismatchException e) {
-      int errorCode = EnrollmentRefusals.errorFrameCode(EnrollmentError.Reason.BAD_CODE);
+      int errorCode = EnrollmentErrorCodes.wireCode(EnrollmentError.Reason.BAD_CODE);
       out.write(new ErrorFrame(errorCode, "wrong enrollment code").toFrame());
       return;
     }

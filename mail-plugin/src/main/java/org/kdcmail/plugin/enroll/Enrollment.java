@@ -1,5 +1,6 @@
 package org.kdcmail.plugin.enroll;
 
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -72,7 +73,7 @@ public final class Enrollment {
       return new EnrollmentResult(request.username(), request.kdc(), request.storePath());
     } catch (KdcErrorException e) {
       throw new EnrollmentFailedException(
-          EnrollmentRefusals.fromErrorFrameCode(e.code())
+          EnrollmentErrorCodes.reasonOf(e.code())
               .map(r -> EnrollmentRefusals.message(r, request.username()))
               .orElse(e.getMessage()),
           e);

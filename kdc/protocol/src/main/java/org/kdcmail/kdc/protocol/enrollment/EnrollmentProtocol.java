@@ -2,7 +2,7 @@ package org.kdcmail.kdc.protocol.enrollment;
 
 import java.nio.charset.StandardCharsets;
 
-/** Version, sizes and labels of enrollment protocol v1 (docs/protocol-part-enrollment.md). */
+/** Version, sizes and labels of enrollment protocol v1 (docs/protocol.md). */
 public final class EnrollmentProtocol {
 
   /** The version byte that starts every enrollment message. */

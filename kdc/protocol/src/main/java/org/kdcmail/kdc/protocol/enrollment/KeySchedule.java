@@ -17,7 +17,7 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * Transcript hash, k1, the keys derived from k1 and from the master key, the code proof, and the
- * AEAD used for the points. All functions are pure; docs/protocol-part-enrollment.md is normative.
+ * AEAD used for the points. All functions are pure; docs/protocol.md is normative.
  */
 final class KeySchedule {
 

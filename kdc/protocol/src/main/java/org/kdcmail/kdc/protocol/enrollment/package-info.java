@@ -1,5 +1,5 @@
 /**
- * The enrollment handshake (seed §3.2.2, docs/protocol-part-enrollment.md): pure, I/O-free state
+ * The enrollment handshake (seed §3.2.2, docs/protocol.md): pure, I/O-free state
  * machines ({@link org.kdcmail.kdc.protocol.enrollment.EnrollmentClient}, {@link
  * org.kdcmail.kdc.protocol.enrollment.EnrollmentResponder}) and the byte-exact encodings of the six
  * enrollment messages plus the error message. A hybrid X25519 + ML-KEM-768 exchange, signed by the

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deterministic run published in docs/protocol-part-enrollment.md: recomputes every value and
+ * The deterministic run published in docs/protocol.md: recomputes every value and
  * compares with src/test/resources/vectors/enrollment-v1.txt. On mismatch the actual values are
  * written to target/enrollment-v1.actual.txt.
  */
@@ -75,7 +75,7 @@ class EnrollmentVectorsTest {
 
   @Test
   void publishedDoc_containsEveryVectorLine() throws Exception {
-    Path doc = Path.of("../../docs/protocol-part-enrollment.md");
+    Path doc = Path.of("../../docs/protocol.md");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(doc), "docs not beside the module");
     String text = Files.readString(doc);
     compute().forEach((name, value) -> assertThat(text).contains(name + " = " + value));

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 /**
  * Deterministic test randomness (never for production): the stream SHA-256(label ‖ 0x00 ‖ u32be
  * block) for block = 0, 1, 2, ..., each call consuming the next bytes. Documented in
- * docs/protocol-part-enrollment.md so the vectors can be recomputed.
+ * docs/protocol.md so the vectors can be recomputed.
  */
 final class TestRandom implements EnrollmentRandom {
 
