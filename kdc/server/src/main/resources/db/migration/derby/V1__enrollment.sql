@@ -17,10 +17,14 @@ CREATE TABLE kdc_user (
   CONSTRAINT kdc_user_key_version CHECK (key_version >= 1)
 );
 
+-- sealed_code: the enrollment code (its formatted text, UTF-8) sealed under the KEK
+-- (nonce || AES-256-GCM || tag; AAD binds format, invitation id and username). The KDC needs the
+-- code itself because the client's proof is a MAC keyed by it. NULL once the invitation leaves
+-- PENDING (USED, LOCKED, EXPIRED): the code is deleted in the same update.
 CREATE TABLE kdc_invitation (
   invitation_id   VARCHAR(16) FOR BIT DATA NOT NULL,
   username        VARCHAR(320) NOT NULL,
-  code_verifier   VARCHAR(64) FOR BIT DATA NOT NULL,
+  sealed_code     VARCHAR(128) FOR BIT DATA,
   created_at_ms   BIGINT NOT NULL,
   expires_at_ms   BIGINT NOT NULL,
   failed_attempts INT NOT NULL,
@@ -28,7 +32,8 @@ CREATE TABLE kdc_invitation (
   closed_at_ms    BIGINT,
   CONSTRAINT kdc_invitation_pk PRIMARY KEY (invitation_id),
   CONSTRAINT kdc_invitation_state CHECK (state IN ('PENDING', 'USED', 'LOCKED', 'EXPIRED')),
-  CONSTRAINT kdc_invitation_attempts CHECK (failed_attempts >= 0)
+  CONSTRAINT kdc_invitation_attempts CHECK (failed_attempts >= 0),
+  CONSTRAINT kdc_invitation_code CHECK (state = 'PENDING' OR sealed_code IS NULL)
 );
 
 CREATE INDEX kdc_invitation_username ON kdc_invitation (username);

@@ -17,9 +17,9 @@ import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.kdcmail.kdc.protocol.field.FieldPoint;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
+import org.kdcmail.kdc.protocol.masterkey.Argon2id;
 
 /**
  * Writes and opens the client store file. Layout (all integers big-endian):
@@ -46,8 +46,7 @@ public final class ClientStore {
   static final int HEADER_BYTES = MAGIC.length + 1 + 12 + SALT_BYTES + NONCE_BYTES;
 
   /** The most expensive Argon2id parameters {@link #open(Path, char[])} will run. */
-  public static final StoreArgon2 DEFAULT_OPEN_LIMIT =
-      new StoreArgon2(StoreArgon2.MAX_MEMORY_KIB, StoreArgon2.MAX_ITERATIONS, 16);
+  public static final Argon2Parameters DEFAULT_OPEN_LIMIT = Argon2Parameters.FILE_HEADER_LIMIT;
 
   private ClientStore() {}
 
@@ -59,7 +58,7 @@ public final class ClientStore {
       Path path,
       char[] loginPassword,
       StoreContents contents,
-      StoreArgon2 argon2,
+      Argon2Parameters argon2,
       SecureRandom random) {
     requirePassword(loginPassword);
     byte[] salt = new byte[SALT_BYTES];
@@ -96,18 +95,20 @@ public final class ClientStore {
    * @throws WrongLoginPasswordException wrong password, or the file was altered
    * @throws ClientStoreException missing, unreadable, group/other-readable, or unknown version
    */
-  public static StoreContents open(Path path, char[] loginPassword, StoreArgon2 limit)
+  public static StoreContents open(Path path, char[] loginPassword, Argon2Parameters limit)
       throws WrongLoginPasswordException {
     requirePassword(loginPassword);
     byte[] file = readChecked(path);
     ByteBuffer in = ByteBuffer.wrap(file).position(MAGIC.length + 1);
-    StoreArgon2 argon2;
+    Objects.requireNonNull(limit, "limit");
+    Argon2Parameters argon2;
     try {
-      argon2 = new StoreArgon2(in.getInt(), in.getInt(), in.getInt());
+      // Untrusted header: bounded before any Argon2id work (a damaged file cannot exhaust memory).
+      argon2 = new Argon2Parameters(in.getInt(), in.getInt(), in.getInt()).requireWithin(limit);
     } catch (IllegalArgumentException e) {
       throw new WrongLoginPasswordException();
     }
-    if (!argon2.within(limit) || file.length < HEADER_BYTES + TAG_BYTES) {
+    if (file.length < HEADER_BYTES + TAG_BYTES) {
       throw new WrongLoginPasswordException();
     }
     byte[] salt = new byte[SALT_BYTES];
@@ -160,7 +161,7 @@ public final class ClientStore {
     }
   }
 
-  static byte[] header(StoreArgon2 argon2, byte[] salt, byte[] nonce) {
+  static byte[] header(Argon2Parameters argon2, byte[] salt, byte[] nonce) {
     return ByteBuffer.allocate(HEADER_BYTES)
         .put(MAGIC)
         .put((byte) FORMAT_VERSION)
@@ -231,19 +232,9 @@ public final class ClientStore {
   }
 
   private static Cipher cipher(
-      int mode, char[] password, StoreArgon2 argon2, byte[] salt, byte[] nonce, byte[] aad)
+      int mode, char[] password, Argon2Parameters argon2, byte[] salt, byte[] nonce, byte[] aad)
       throws GeneralSecurityException {
-    byte[] key = new byte[32];
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withSalt(salt)
-            .withMemoryAsKB(argon2.memoryKiB())
-            .withIterations(argon2.iterations())
-            .withParallelism(argon2.parallelism())
-            .build());
-    generator.generateBytes(password, key);
+    byte[] key = Argon2id.hash(argon2, password, salt);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.kdc.protocol.field.FieldElement;
 import org.kdcmail.kdc.protocol.field.FieldPoint;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 
 class ClientStoreTest {
-  private static final StoreArgon2 CHEAP = new StoreArgon2(8, 1, 1);
+  private static final Argon2Parameters CHEAP = new Argon2Parameters(8, 1, 1);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @TempDir Path dir;
@@ -53,7 +54,11 @@ class ClientStoreTest {
   void open_defaultArgon2_roundTrips() throws Exception {
     StoreContents contents = sample();
     ClientStore.create(
-        store(), "login pw".toCharArray(), contents, StoreArgon2.RFC9106_SECOND, RANDOM);
+        store(),
+        "login pw".toCharArray(),
+        contents,
+        Argon2Parameters.RFC9106_SECOND_RECOMMENDED,
+        RANDOM);
     assertThat(ClientStore.open(store(), "login pw".toCharArray())).isEqualTo(contents);
   }
 
@@ -79,6 +84,14 @@ class ClientStoreTest {
     }
     Files.write(store(), original);
     assertThat(ClientStore.open(store(), "pw".toCharArray(), CHEAP)).isNotNull();
+  }
+
+  @Test
+  void open_headerBeyondLimit_rejectedBeforeArgon2() {
+    ClientStore.create(
+        store(), "pw".toCharArray(), sample(), new Argon2Parameters(16, 1, 1), RANDOM);
+    assertThatThrownBy(() -> ClientStore.open(store(), "pw".toCharArray(), CHEAP))
+        .isInstanceOf(WrongLoginPasswordException.class);
   }
 
   @Test

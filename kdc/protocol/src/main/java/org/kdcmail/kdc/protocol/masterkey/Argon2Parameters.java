@@ -1,9 +1,12 @@
 package org.kdcmail.kdc.protocol.masterkey;
 
 /**
- * Cost parameters of the Argon2id run (RFC 9106, version 0x13) that turns an MK password into y1.
- * The output is always {@value #TAG_BYTES} bytes. Validated on construction; bounded so that a
- * configuration typo cannot ask for more than {@value #MAX_MEMORY_KIB} KiB.
+ * Cost parameters of an {@link Argon2id} run (RFC 9106, version 0x13): the MK-password derivation,
+ * the KDC's KEK file and the client's local store. The output is always {@value #TAG_BYTES} bytes.
+ * Validated on construction; bounded so that a configuration typo cannot ask for more than {@value
+ * #MAX_MEMORY_KIB} KiB. Parameters read from a file header are additionally checked against a
+ * tighter limit ({@link #requireWithin}, by default {@link #FILE_HEADER_LIMIT}) so that a damaged
+ * or hostile file cannot make the reader exhaust memory or time.
  *
  * @param memoryKiB memory cost m in KiB; at least 8 × parallelism (RFC 9106 §3.1)
  * @param iterations passes t, at least 1
@@ -30,6 +33,12 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
   public static final Argon2Parameters RFC9106_SECOND_RECOMMENDED =
       new Argon2Parameters(64 * 1024, 3, 4);
 
+  /**
+   * The most expensive parameters accepted from a file header by default (KEK file, client store):
+   * 1 GiB, 64 iterations, 16 lanes.
+   */
+  public static final Argon2Parameters FILE_HEADER_LIMIT = new Argon2Parameters(1 << 20, 64, 16);
+
   /** Validates the ranges above. */
   public Argon2Parameters {
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
@@ -47,5 +56,30 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
               + "] KiB, got "
               + memoryKiB);
     }
+  }
+
+  /** True when no parameter exceeds the corresponding one of {@code limit}. */
+  public boolean within(Argon2Parameters limit) {
+    return memoryKiB <= limit.memoryKiB
+        && iterations <= limit.iterations
+        && parallelism <= limit.parallelism;
+  }
+
+  /**
+   * Checks parameters read from an untrusted header against {@code limit}.
+   *
+   * @return this
+   * @throws IllegalArgumentException when any parameter exceeds {@code limit}'s
+   */
+  public Argon2Parameters requireWithin(Argon2Parameters limit) {
+    if (!within(limit)) {
+      throw new IllegalArgumentException(
+          "Argon2id parameters "
+              + this
+              + " exceed the limit "
+              + limit
+              + " (m KiB, t, p) for parameters read from a file");
+    }
+    return this;
   }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
+import org.kdcmail.kdc.protocol.masterkey.Argon2id;
 import org.kdcmail.qrng.RandomBitGenerator;
 
 /**
@@ -40,7 +40,7 @@ public final class KekFile {
   static final int FILE_BYTES = HEADER_BYTES + KdcKek.LENGTH_BYTES + 16;
 
   private final Path path;
-  private final Argon2Settings argon2;
+  private final Argon2Parameters argon2;
   private final RandomBitGenerator random;
 
   private KekFile(Builder builder) {
@@ -107,9 +107,12 @@ public final class KekFile {
     byte[] file = readChecked();
     ByteBuffer in = ByteBuffer.wrap(file);
     in.position(MAGIC.length + 2);
-    Argon2Settings stored;
+    Argon2Parameters stored;
     try {
-      stored = new Argon2Settings(in.getInt(), in.getInt(), in.getInt());
+      // Untrusted header: bounded before any Argon2id work (a damaged file cannot exhaust memory).
+      stored =
+          new Argon2Parameters(in.getInt(), in.getInt(), in.getInt())
+              .requireWithin(Argon2Parameters.FILE_HEADER_LIMIT);
     } catch (IllegalArgumentException e) {
       throw new WrongPassphraseException();
     }
@@ -154,7 +157,7 @@ public final class KekFile {
     return file;
   }
 
-  static byte[] header(Argon2Settings argon2, byte[] salt, byte[] nonce) {
+  static byte[] header(Argon2Parameters argon2, byte[] salt, byte[] nonce) {
     return ByteBuffer.allocate(HEADER_BYTES)
         .put(MAGIC)
         .put((byte) FORMAT_VERSION)
@@ -168,7 +171,7 @@ public final class KekFile {
   }
 
   private static Cipher cipher(
-      int mode, char[] passphrase, Argon2Settings argon2, byte[] salt, byte[] nonce, byte[] aad)
+      int mode, char[] passphrase, Argon2Parameters argon2, byte[] salt, byte[] nonce, byte[] aad)
       throws GeneralSecurityException {
     byte[] key = argon2id(passphrase, argon2, salt);
     try {
@@ -181,19 +184,8 @@ public final class KekFile {
     }
   }
 
-  static byte[] argon2id(char[] passphrase, Argon2Settings argon2, byte[] salt) {
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withSalt(salt)
-            .withMemoryAsKB(argon2.memoryKiB())
-            .withIterations(argon2.iterations())
-            .withParallelism(argon2.parallelism())
-            .build());
-    byte[] out = new byte[32];
-    generator.generateBytes(passphrase, out);
-    return out;
+  static byte[] argon2id(char[] passphrase, Argon2Parameters argon2, byte[] salt) {
+    return Argon2id.hash(argon2, passphrase, salt);
   }
 
   private byte[] randomBytes(int length) {
@@ -218,16 +210,24 @@ public final class KekFile {
   /** Configuration: path (required), Argon2id cost (default RFC 9106 second), random source. */
   public static final class Builder {
     private final Path path;
-    private Argon2Settings argon2 = Argon2Settings.RFC9106_SECOND;
+    private Argon2Parameters argon2 = Argon2Parameters.RFC9106_SECOND_RECOMMENDED;
     private RandomBitGenerator random;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
     }
 
-    /** Argon2id cost for {@link #create}; tests may pass small values. Unlock reads the file's. */
-    public Builder argon2(Argon2Settings argon2) {
-      this.argon2 = Objects.requireNonNull(argon2, "argon2");
+    /**
+     * Argon2id cost for {@link #create}; tests may pass small values. Unlock reads the file's and
+     * accepts at most {@link Argon2Parameters#FILE_HEADER_LIMIT}.
+     *
+     * @throws IllegalArgumentException when {@code argon2} exceeds that limit (the file could not
+     *     be unlocked again)
+     */
+    public Builder argon2(Argon2Parameters argon2) {
+      this.argon2 =
+          Objects.requireNonNull(argon2, "argon2")
+              .requireWithin(Argon2Parameters.FILE_HEADER_LIMIT);
       return this;
     }
 

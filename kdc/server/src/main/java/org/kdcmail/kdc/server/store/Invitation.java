@@ -2,15 +2,16 @@ package org.kdcmail.kdc.server.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 
 /**
  * A one-time enrollment invitation as read from the store. {@link #state()} is the effective state:
- * a PENDING row whose expiry has passed is reported as EXPIRED.
+ * a PENDING row whose expiry has passed is reported as EXPIRED. The enrollment code is not part of
+ * this record; {@link KdcStore#invitationCode} unseals it on demand.
  */
 public record Invitation(
     InvitationId id,
     String username,
-    CodeVerifier verifier,
     Instant createdAt,
     Instant expiresAt,
     int failedAttempts,
@@ -18,14 +19,8 @@ public record Invitation(
   public Invitation {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(username, "username");
-    Objects.requireNonNull(verifier, "verifier");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(state, "state");
-  }
-
-  /** Constant-time check of a candidate verifier computed from the code the client proved. */
-  public boolean verifierMatches(CodeVerifier candidate) {
-    return verifier.matches(candidate);
   }
 }

@@ -9,7 +9,10 @@ package org.kdcmail.kdc.server.store;
  * PENDING --code rejected (attempts &lt; 5)----------> PENDING
  * PENDING --code rejected (5th failed attempt)-----> LOCKED
  * PENDING --any step at or after expires_at--------> EXPIRED
+ * PENDING --a newer invitation for the same user---> EXPIRED (superseded)
  * </pre>
+ *
+ * <p>The sealed enrollment code is deleted when the invitation leaves PENDING.
  */
 public enum InvitationState {
   PENDING,

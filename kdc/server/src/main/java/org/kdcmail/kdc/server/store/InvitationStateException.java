@@ -1,5 +1,7 @@
 package org.kdcmail.kdc.server.store;
 
+import org.kdcmail.kdc.protocol.enrollment.InvitationId;
+
 /**
  * The requested step is not allowed from the invitation's state (used, locked, expired or unknown);
  * {@link #state()} tells the caller which, so it can answer the client.

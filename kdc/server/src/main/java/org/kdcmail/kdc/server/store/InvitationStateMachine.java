@@ -8,8 +8,14 @@ final class InvitationStateMachine {
   static final int MAX_FAILED_ATTEMPTS = 5;
 
   enum Event {
+    /** The client proved the code; enrollment completed. */
     CODE_ACCEPTED,
-    CODE_REJECTED
+    /** The client's proof did not match. */
+    CODE_REJECTED,
+    /** The code is read to check a proof: no change while PENDING (expiry is still persisted). */
+    INSPECT,
+    /** A newer invitation for the same user was created: a PENDING one closes as EXPIRED. */
+    SUPERSEDED
   }
 
   /**
@@ -43,8 +49,16 @@ final class InvitationStateMachine {
       default:
         break;
     }
-    if (event == Event.CODE_ACCEPTED) {
-      return new Step(InvitationState.USED, failedAttempts, null);
+    switch (event) {
+      case CODE_ACCEPTED:
+        return new Step(InvitationState.USED, failedAttempts, null);
+      case INSPECT:
+        return new Step(InvitationState.PENDING, failedAttempts, null);
+      case SUPERSEDED:
+        return new Step(InvitationState.EXPIRED, failedAttempts, null);
+      case CODE_REJECTED:
+      default:
+        break;
     }
     int attempts = failedAttempts + 1;
     InvitationState next =

@@ -1,8 +1,5 @@
 package org.kdcmail.kdc.server.store;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -18,14 +15,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
+import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 import org.kdcmail.kdc.server.kek.KdcKek;
 
 /**
  * The KDC's store: users with their master keys sealed under the KEK (AES-256-GCM, AAD = username,
- * key version and format), invitations (only a keyed verifier of the code), and the KDC identity
- * key (private part sealed). The KDC never stores p1, MK-IDs or passwords. Thread safe: one Derby
- * connection used under a monitor, one transaction per operation. Invitation transitions go through
- * {@link InvitationStateMachine} only.
+ * key version and format), invitations (the enrollment code sealed under the KEK while the
+ * invitation is PENDING, deleted afterwards), and the KDC identity key (private part sealed). The
+ * KDC never stores p1, MK-IDs or passwords. Thread safe: one Derby connection used under a monitor,
+ * one transaction per operation. Invitation transitions go through {@link InvitationStateMachine}
+ * only.
  */
 public final class KdcStore implements AutoCloseable {
   /** Default invitation lifetime: 72 hours. */
@@ -45,7 +45,7 @@ public final class KdcStore implements AutoCloseable {
     this.db = db;
     this.seals = seals;
     this.clock = clock;
-    this.invitations = new InvitationTable(db, clock);
+    this.invitations = new InvitationTable(db, seals, clock);
   }
 
   /** Opens (creating and migrating if needed) the store in {@code dataDir/db}. */
@@ -63,30 +63,39 @@ public final class KdcStore implements AutoCloseable {
   // ---- invitations ----
 
   /**
-   * The verifier of {@code code} for {@code username}: HMAC-SHA256 under a KEK-derived key over the
-   * username and the code's UTF-8 bytes (the caller normalises the code first).
+   * Records a PENDING invitation for {@code username} with {@code code} sealed under the KEK
+   * (existing users may be invited again). Any older PENDING invitation of the same user is closed
+   * (EXPIRED) in the same transaction and its sealed code deleted, so at most one is pending per
+   * user.
    */
-  public CodeVerifier codeVerifier(String username, char[] code) {
-    ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(code));
-    byte[] bytes = new byte[encoded.remaining()];
-    encoded.get(bytes);
-    try {
-      return seals.codeVerifier(checkUsername(username), bytes);
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-      if (encoded.hasArray()) {
-        Arrays.fill(encoded.array(), (byte) 0);
-      }
-    }
-  }
-
-  /** Records a PENDING invitation for {@code username} (existing users may be invited again). */
-  public InvitationId createInvitation(String username, CodeVerifier verifier, Duration lifetime) {
-    Objects.requireNonNull(verifier, "verifier");
+  public InvitationId createInvitation(String username, EnrollmentCode code, Duration lifetime) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(lifetime, "lifetime");
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new IllegalArgumentException("invitation lifetime must be positive");
     }
-    return invitations.create(checkUsername(username), verifier, lifetime);
+    return invitations.create(checkUsername(username), code, lifetime);
+  }
+
+  /**
+   * The enrollment code of a PENDING invitation, unsealed, to key the check of the client's proof.
+   * The caller destroys it after use.
+   *
+   * @throws InvitationStateException when the invitation does not exist or is not PENDING (its code
+   *     is deleted then); an expiry that has passed is persisted first
+   * @throws KdcStoreIntegrityException when the sealed code fails authentication
+   */
+  public EnrollmentCode invitationCode(InvitationId id) {
+    Objects.requireNonNull(id, "id");
+    return invitations.code(id);
+  }
+
+  /**
+   * The most recent invitation of {@code username} whose effective state is PENDING (an expired one
+   * is not pending).
+   */
+  public Optional<Invitation> findPendingInvitation(String username) {
+    return invitations.findPending(checkUsername(username));
   }
 
   /** The invitation with its effective state (EXPIRED once past its expiry), if it exists. */
@@ -391,7 +400,7 @@ public final class KdcStore implements AutoCloseable {
     try (PreparedStatement st = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         if (params[i] == null) {
-          st.setNull(i + 1, java.sql.Types.BIGINT); // only nullable column: closed_at_ms
+          st.setNull(i + 1, java.sql.Types.BIGINT); // only nullable BIGINT: closed_at_ms
         } else {
           st.setObject(i + 1, params[i]);
         }

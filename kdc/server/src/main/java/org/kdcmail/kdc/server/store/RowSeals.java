@@ -3,9 +3,9 @@ package org.kdcmail.kdc.server.store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 import org.kdcmail.kdc.server.kek.KdcKek;
 import org.kdcmail.kdc.server.kek.KekAead;
-import org.kdcmail.kdc.server.kek.KekMac;
 
 /**
  * The KEK-derived keys of the store and the associated data of each sealed column. Layouts in
@@ -15,15 +15,16 @@ final class RowSeals {
   static final int FORMAT_VERSION = 1;
   private static final byte[] MASTER_KEY_LABEL = ascii("kdcmail/kdc/store/v1/master-key");
   private static final byte[] IDENTITY_LABEL = ascii("kdcmail/kdc/store/v1/identity");
+  private static final byte[] CODE_LABEL = ascii("kdcmail/kdc/store/v1/invitation-code");
 
   private final KekAead masterKeys;
   private final KekAead identity;
-  private final KekMac invitationCodes;
+  private final KekAead invitationCodes;
 
   RowSeals(KdcKek kek) {
     this.masterKeys = kek.aead("store/master-key");
     this.identity = kek.aead("store/identity");
-    this.invitationCodes = kek.mac("store/invitation-code");
+    this.invitationCodes = kek.aead("store/invitation-code");
   }
 
   byte[] sealMasterKey(String username, int keyVersion, byte[] key) {
@@ -44,8 +45,24 @@ final class RowSeals {
     return identity.open(sealed, identityAad(algorithm, publicKey));
   }
 
-  CodeVerifier codeVerifier(String username, byte[] code) {
-    return CodeVerifier.adopt(invitationCodes.tag(username.getBytes(StandardCharsets.UTF_8), code));
+  byte[] sealCode(InvitationId id, String username, byte[] code) {
+    return invitationCodes.seal(code, codeAad(id, username));
+  }
+
+  byte[] openCode(InvitationId id, String username, byte[] sealed) throws GeneralSecurityException {
+    return invitationCodes.open(sealed, codeAad(id, username));
+  }
+
+  /** label || 0x00 || format (1) || invitation id (16) || username (UTF-8). */
+  static byte[] codeAad(InvitationId id, String username) {
+    byte[] name = username.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(CODE_LABEL.length + 2 + InvitationId.LENGTH_BYTES + name.length)
+        .put(CODE_LABEL)
+        .put((byte) 0)
+        .put((byte) FORMAT_VERSION)
+        .put(id.toBytes())
+        .put(name)
+        .array();
   }
 
   /** label || 0x00 || format (1) || key version (4, BE) || username (UTF-8). */

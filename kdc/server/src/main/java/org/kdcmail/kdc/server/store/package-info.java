@@ -1,8 +1,8 @@
 /**
  * The KDC's persistent state in an embedded Derby database migrated by Flyway: enrolled users and
- * their master keys sealed under the KEK, one-time invitations with keyed code verifiers and an
- * explicit state machine, and the KDC's Ed25519 identity key sealed under the KEK. {@code
- * SQLException} never leaves this package: every failure is a {@link
+ * their master keys sealed under the KEK, one-time invitations with their enrollment codes sealed
+ * under the KEK and an explicit state machine, and the KDC's Ed25519 identity key sealed under the
+ * KEK. {@code SQLException} never leaves this package: every failure is a {@link
  * org.kdcmail.kdc.server.store.KdcStoreException} whose message names the operation and the
  * database. Tables and formats: {@code docs/protocol-part-store.md}.
  */

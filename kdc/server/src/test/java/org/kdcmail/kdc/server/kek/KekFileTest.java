@@ -3,11 +3,13 @@ package org.kdcmail.kdc.server.kek;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 
 class KekFileTest {
   @TempDir Path dir;
@@ -82,6 +84,25 @@ class KekFileTest {
           .as("bit %d", bit)
           .isInstanceOfAny(WrongPassphraseException.class, KekFileException.class);
     }
+  }
+
+  @Test
+  void unlock_headerBeyondFileLimit_rejectedBeforeArgon2() throws Exception {
+    file().create("pw".toCharArray());
+    byte[] bytes = Files.readAllBytes(file().path());
+    // 2 GiB: a valid Argon2Parameters value, but above FILE_HEADER_LIMIT (1 GiB).
+    ByteBuffer.wrap(bytes).putInt(KekFile.MAGIC.length + 2, 2 << 20);
+    Files.write(file().path(), bytes);
+    assertThatThrownBy(() -> file().unlock("pw".toCharArray()))
+        .isInstanceOf(WrongPassphraseException.class);
+  }
+
+  @Test
+  void builder_argon2BeyondFileLimit_refused() {
+    Argon2Parameters tooBig = new Argon2Parameters(2 << 20, 1, 1);
+    assertThatThrownBy(() -> KekFile.builder(dir.resolve("x")).argon2(tooBig))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
   }
 
   @Test

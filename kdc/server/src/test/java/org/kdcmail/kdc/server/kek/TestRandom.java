@@ -1,6 +1,7 @@
 package org.kdcmail.kdc.server.kek;
 
 import java.security.SecureRandom;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.qrng.DrbgDescription;
 import org.kdcmail.qrng.RandomBitGenerator;
 
@@ -24,5 +25,5 @@ public final class TestRandom implements RandomBitGenerator {
   }
 
   /** Cheap Argon2id settings for tests only. */
-  public static final Argon2Settings CHEAP = new Argon2Settings(8, 1, 1);
+  public static final Argon2Parameters CHEAP = new Argon2Parameters(8, 1, 1);
 }

@@ -24,11 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
+import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 import org.kdcmail.kdc.server.kek.KdcKek;
 import org.kdcmail.kdc.server.kek.TestRandom;
 
 class KdcStoreTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  private static final String CODE = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01";
+  private static final String OTHER_CODE = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ02";
 
   @TempDir Path dataDir;
   private final KdcKek kek = TestRandom.kek();
@@ -92,8 +96,7 @@ class KdcStoreTest {
     open().storeMasterKey("alice@corp", key);
     store.setStatus("alice@corp", UserStatus.DISABLED);
     InvitationId id =
-        store.createInvitation(
-            "bob@corp", store.codeVerifier("bob@corp", "CODE".toCharArray()), Duration.ofHours(1));
+        store.createInvitation("bob@corp", EnrollmentCode.parse(CODE), Duration.ofHours(1));
     store.recordFailedAttempt(id);
     store.storeIdentity(IdentityKey.of("Ed25519", new byte[] {1, 2, 3}, new byte[] {4, 5, 6}));
     store.close();
@@ -106,8 +109,10 @@ class KdcStoreTest {
     assertThat(inv.failedAttempts()).isEqualTo(1);
     assertThat(inv.state()).isEqualTo(InvitationState.PENDING);
     assertThat(inv.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
-    assertThat(inv.verifierMatches(store.codeVerifier("bob@corp", "CODE".toCharArray()))).isTrue();
-    assertThat(inv.verifierMatches(store.codeVerifier("bob@corp", "CODF".toCharArray()))).isFalse();
+    EnrollmentCode code = store.invitationCode(id);
+    assertThat(code.equalsConstantTime(EnrollmentCode.parse(CODE))).isTrue();
+    assertThat(code.equalsConstantTime(EnrollmentCode.parse(OTHER_CODE))).isFalse();
+    assertThat(store.findPendingInvitation("bob@corp")).contains(inv);
     IdentityKey identity = store.loadIdentity().orElseThrow();
     assertThat(identity.publicKey()).containsExactly(1, 2, 3);
     assertThat(identity.copyPrivateKey()).containsExactly(4, 5, 6);
@@ -163,6 +168,109 @@ class KdcStoreTest {
   }
 
   @Test
+  void createInvitation_again_supersedesOlderPendingAndDeletesItsCode() throws Exception {
+    InvitationId first = newInvitation(open(), "bob@corp", CODE);
+    InvitationId other = newInvitation(store, "carol@corp", CODE);
+    clock.now = T0.plusSeconds(1);
+    InvitationId second = newInvitation(store, "bob@corp", OTHER_CODE);
+
+    assertThat(store.findInvitation(first).orElseThrow().state())
+        .isEqualTo(InvitationState.EXPIRED);
+    assertThat(store.findPendingInvitation("bob@corp").orElseThrow().id()).isEqualTo(second);
+    assertThat(store.findPendingInvitation("carol@corp").orElseThrow().id()).isEqualTo(other);
+    assertThat(store.invitationCode(second).format()).isEqualTo(OTHER_CODE);
+    assertThatThrownBy(() -> store.invitationCode(first))
+        .isInstanceOfSatisfying(
+            InvitationStateException.class,
+            e -> assertThat(e.state()).isEqualTo(InvitationState.EXPIRED));
+    assertThatThrownBy(() -> store.markUsed(first)).isInstanceOf(InvitationStateException.class);
+    store.close();
+    store = null;
+    withJdbc(
+        c -> {
+          assertThat(sealedCodeOf(c, first)).isNull();
+          assertThat(sealedCodeOf(c, second)).isNotEmpty();
+          assertThat(sealedCodeOf(c, other)).isNotEmpty();
+        });
+  }
+
+  @Test
+  void findPendingInvitation_onlyEffectivelyPending() {
+    assertThat(open().findPendingInvitation("bob@corp")).isEmpty();
+    InvitationId id = newInvitation(store, "bob@corp");
+    assertThat(store.findPendingInvitation("bob@corp").orElseThrow().id()).isEqualTo(id);
+    assertThat(store.findPendingInvitation("carol@corp")).isEmpty();
+    clock.now = T0.plus(KdcStore.DEFAULT_INVITATION_LIFETIME);
+    assertThat(store.findPendingInvitation("bob@corp")).isEmpty();
+    clock.now = T0;
+    store.markUsed(id);
+    assertThat(store.findPendingInvitation("bob@corp")).isEmpty();
+  }
+
+  @Test
+  void invitationCode_afterLeavingPending_refusedAndDeleted() throws Exception {
+    InvitationId used = newInvitation(open(), "bob@corp");
+    InvitationId locked = newInvitation(store, "carol@corp");
+    InvitationId expired = newInvitation(store, "dave@corp");
+    store.markUsed(used);
+    for (int i = 0; i < KdcStore.MAX_FAILED_ATTEMPTS; i++) {
+      store.recordFailedAttempt(locked);
+    }
+    assertThatThrownBy(() -> store.invitationCode(used))
+        .isInstanceOf(InvitationStateException.class)
+        .hasMessageContaining("already used");
+    assertThatThrownBy(() -> store.invitationCode(locked))
+        .isInstanceOf(InvitationStateException.class)
+        .hasMessageContaining("locked");
+    assertThatThrownBy(() -> store.invitationCode(InvitationId.of(new byte[16])))
+        .isInstanceOf(InvitationStateException.class)
+        .hasMessageContaining("does not exist");
+    assertThat(store.invitationCode(expired).format()).isEqualTo(CODE);
+    clock.now = T0.plus(KdcStore.DEFAULT_INVITATION_LIFETIME);
+    assertThatThrownBy(() -> store.invitationCode(expired))
+        .isInstanceOf(InvitationStateException.class)
+        .hasMessageContaining("expired");
+    store.close();
+    store = null;
+    withJdbc(
+        c -> {
+          for (InvitationId id : List.of(used, locked, expired)) {
+            assertThat(sealedCodeOf(c, id)).as("%s", id).isNull();
+          }
+        });
+  }
+
+  @Test
+  void invitationCode_tamperedOrMovedRow_integrityError() throws Exception {
+    InvitationId bob = newInvitation(open(), "bob@corp", CODE);
+    InvitationId carol = newInvitation(store, "carol@corp", OTHER_CODE);
+    store.close();
+    store = null;
+    withJdbc(
+        c -> {
+          byte[] sealed = sealedCodeOf(c, bob);
+          setSealedCode(c, carol, sealed); // moved to another invitation: AAD differs
+          sealed[15] ^= 1;
+          setSealedCode(c, bob, sealed);
+        });
+    open();
+    assertThatThrownBy(() -> store.invitationCode(bob))
+        .isInstanceOf(KdcStoreIntegrityException.class)
+        .hasMessageContaining("failed authentication");
+    assertThatThrownBy(() -> store.invitationCode(carol))
+        .isInstanceOf(KdcStoreIntegrityException.class);
+  }
+
+  @Test
+  void invitationCode_otherKek_integrityError() {
+    InvitationId id = newInvitation(open(), "bob@corp");
+    store.close();
+    store = KdcStore.open(dataDir, TestRandom.kek(), clock);
+    assertThatThrownBy(() -> store.invitationCode(id))
+        .isInstanceOf(KdcStoreIntegrityException.class);
+  }
+
+  @Test
   void loadMasterKey_tamperedRow_integrityError() throws Exception {
     open().storeMasterKey("alice@corp", randomKey());
     store.storeMasterKey("mallory@corp", randomKey());
@@ -214,7 +322,9 @@ class KdcStoreTest {
     needles.add(keyBytes);
     needles.add(identityPrivate);
     needles.add(HexFormat.of().formatHex(keyBytes).getBytes(StandardCharsets.US_ASCII));
-    for (String s : List.of(code, mkId, mkPassword)) {
+    String formatted = EnrollmentCode.parse(code).format();
+    assertThat(formatted).isEqualTo(code);
+    for (String s : List.of(code, code.replace("-", ""), mkId, mkPassword)) {
       needles.add(s.getBytes(StandardCharsets.UTF_8));
       needles.add(s.getBytes(StandardCharsets.UTF_16BE));
     }
@@ -235,12 +345,12 @@ class KdcStoreTest {
   }
 
   private InvitationId newInvitation(KdcStore s, String user) {
-    return newInvitation(s, user, "ABCD-EFGH-IJKL-MNOP-QRST");
+    return newInvitation(s, user, CODE);
   }
 
   private InvitationId newInvitation(KdcStore s, String user, String code) {
     return s.createInvitation(
-        user, s.codeVerifier(user, code.toCharArray()), KdcStore.DEFAULT_INVITATION_LIFETIME);
+        user, EnrollmentCode.parse(code), KdcStore.DEFAULT_INVITATION_LIFETIME);
   }
 
   private interface JdbcWork {
@@ -267,6 +377,27 @@ class KdcStoreTest {
         assertThat(rs.next()).isTrue();
         return rs.getBytes(1);
       }
+    }
+  }
+
+  private static byte[] sealedCodeOf(Connection c, InvitationId id) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT sealed_code FROM kdc_invitation WHERE invitation_id = ?")) {
+      st.setBytes(1, id.toBytes());
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  private static void setSealedCode(Connection c, InvitationId id, byte[] sealed)
+      throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("UPDATE kdc_invitation SET sealed_code = ? WHERE invitation_id = ?")) {
+      st.setBytes(1, sealed);
+      st.setBytes(2, id.toBytes());
+      assertThat(st.executeUpdate()).isEqualTo(1);
     }
   }
 
