@@ -15,11 +15,11 @@ import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.server.KdcPaths;
 import org.kdcmail.kdc.server.KdcSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kdcmail admin ...}: commands sent to the running KDC over loopback, authenticated by the
@@ -118,7 +118,8 @@ final class AdminCommand {
       out.println("  enrollment code:  " + body.get("code").asText());
       out.println("  expires:          " + body.get("expires").asText());
       out.println("  KDC fingerprint:  " + body.get("fingerprint").asText());
-      out.println("Give the code and the fingerprint to the user (read aloud or on paper); they run:");
+      out.println(
+          "Give the code and the fingerprint to the user (read aloud or on paper); they run:");
       out.println(
           "  kdcmail enroll --kdc HOST:PORT --fingerprint "
               + body.get("fingerprint").asText()

@@ -12,10 +12,10 @@ import org.kdcmail.kdc.server.KdcServer;
 import org.kdcmail.kdc.server.KdcSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kdcmail kdc init|serve}: create and run the Key Distribution Center. */
 @Command(

@@ -19,7 +19,9 @@ final class PassphraseOption {
       description = "Read the admin passphrase from the first line of FILE instead of asking.")
   Path file;
 
-  /** The passphrase: from the file when given, else asked at the terminal ({@code confirm}: twice). */
+  /**
+   * The passphrase: from the file when given, else asked at the terminal ({@code confirm}: twice).
+   */
   char[] read(boolean confirm) throws IOException {
     if (file == null) {
       Answers terminal = Answers.terminal();

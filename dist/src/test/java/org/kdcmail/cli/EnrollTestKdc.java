@@ -1,6 +1,5 @@
 package org.kdcmail.cli;
 
-import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +16,7 @@ import org.kdcmail.kdc.protocol.enrollment.ClientPointsMessage;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCodeMismatchException;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentError;
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentRandom;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentResponder;
 import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
@@ -27,7 +27,6 @@ import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.protocol.wire.FrameReader;
 import org.kdcmail.kdc.protocol.wire.FrameType;
 import org.kdcmail.kdc.protocol.wire.FrameWriter;
-import org.kdcmail.plugin.enroll.EnrollmentRefusals;
 import org.kdcmail.plugin.enroll.KdcAddress;
 
 /**

@@ -56,7 +56,8 @@ class EnrollmentCliIT {
     fingerprint = init.out().replaceAll("(?s).*identity fingerprint: (\\S+).*", "$1");
     String[] serve = {"kdc", "serve", "--passphrase-file", passphraseFile.toString()};
     server = kdc.start("", serve);
-    KdcmailProcess.awaitText(kdc.outputFile("err", serve), "KDC listening on", Duration.ofSeconds(90));
+    KdcmailProcess.awaitText(
+        kdc.outputFile("err", serve), "KDC listening on", Duration.ofSeconds(90));
   }
 
   @AfterEach
@@ -155,7 +156,8 @@ class EnrollmentCliIT {
     String code = invite("carol@example.test").get("code").asText();
     fingerprint = fingerprint.replaceFirst("^.", fingerprint.startsWith("0") ? "1" : "0");
     Path carolHome = Files.createDirectories(tmp.resolve("carol-home"));
-    KdcmailProcess.Result result = enroll(new KdcmailProcess(carolHome), "carol@example.test", code);
+    KdcmailProcess.Result result =
+        enroll(new KdcmailProcess(carolHome), "carol@example.test", code);
     assertThat(result.status()).isNotZero();
     assertThat(result.err()).contains("KDC identity does not match the pinned fingerprint");
     try (Stream<Path> files = Files.walk(carolHome)) {

@@ -70,7 +70,12 @@ final class KdcmailProcess {
       Thread.sleep(100);
     }
     throw new AssertionError(
-        "'" + text + "' did not appear in " + file + ":\n" + (Files.exists(file) ? Files.readString(file) : ""));
+        "'"
+            + text
+            + "' did not appear in "
+            + file
+            + ":\n"
+            + (Files.exists(file) ? Files.readString(file) : ""));
   }
 
   /** Where a command's standard output ({@code out}) or error ({@code err}) is captured. */

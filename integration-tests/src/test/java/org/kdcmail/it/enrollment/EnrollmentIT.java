@@ -35,6 +35,7 @@ import org.kdcmail.kdc.server.kek.KekFile;
 import org.kdcmail.kdc.server.store.KdcStore;
 import org.kdcmail.plugin.enroll.ClientKdfSettings;
 import org.kdcmail.plugin.enroll.Enrollment;
+import org.kdcmail.plugin.enroll.EnrollmentFailedException;
 import org.kdcmail.plugin.enroll.EnrollmentRequest;
 import org.kdcmail.plugin.enroll.EnrollmentResult;
 import org.kdcmail.plugin.enroll.KdcAddress;
@@ -66,7 +67,8 @@ class EnrollmentIT {
     byte[] challenge = new byte[32];
     new SecureRandom().nextBytes(challenge);
 
-    try (KdcServer kdc = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
+    try (KdcServer kdc =
+        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
       String code = invite(paths, kdc.port(), USER).get("code").asText();
       EnrollmentResult result =
           new Enrollment(clientSettings())
@@ -87,7 +89,7 @@ class EnrollmentIT {
     // Both sides restart: the KDC reopens its store with the passphrase, the client unlocks anew.
     byte[] kdcMac;
     try (KdcServer restarted =
-            KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
+        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
       assertThat(invite(paths, restarted.port(), "erin@example.test").get("user").asText())
           .isEqualTo("erin@example.test");
     }
@@ -122,7 +124,8 @@ class EnrollmentIT {
     KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
     new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
     Path store = tmp.resolve("client/users/dave/client.store");
-    try (KdcServer kdc = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
+    try (KdcServer kdc =
+        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
       String code = invite(paths, kdc.port(), USER).get("code").asText();
       new Enrollment(clientSettings())
           .enroll(
@@ -140,9 +143,52 @@ class EnrollmentIT {
     assertThatThrownBy(
             () ->
                 new Unlocker(CHEAP)
-                    .unlock(store, LOGIN.toCharArray(), "other-id".toCharArray(), MK_PASS.toCharArray()))
+                    .unlock(
+                        store,
+                        LOGIN.toCharArray(),
+                        "other-id".toCharArray(),
+                        MK_PASS.toCharArray()))
         .isInstanceOf(WrongMasterKeyException.class)
         .hasMessage("master key ID or password is wrong");
+  }
+
+  @Test
+  void enroll_wrongCodes_fifthLocksTheInvitationEvenForTheRightCode() throws Exception {
+    KdcPaths paths = new KdcPaths(tmp.resolve("kdc"));
+    KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
+    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
+    Path store = tmp.resolve("client/users/dave/client.store");
+    try (KdcServer kdc =
+        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
+      String code = invite(paths, kdc.port(), USER).get("code").asText();
+      String wrong = code.startsWith("A") ? "B" + code.substring(1) : "A" + code.substring(1);
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        String expected = attempt < 5 ? "the enrollment code is wrong" : "the invitation is locked";
+        assertThatThrownBy(() -> enroll(kdc, wrong, store))
+            .as("attempt %d", attempt)
+            .isInstanceOf(EnrollmentFailedException.class)
+            .hasMessageContaining(expected);
+      }
+      assertThatThrownBy(() -> enroll(kdc, code, store))
+          .isInstanceOf(EnrollmentFailedException.class)
+          .hasMessageContaining("the invitation is locked");
+      assertThat(store).doesNotExist();
+    }
+  }
+
+  private static void enroll(KdcServer kdc, String code, Path store) throws Exception {
+    new Enrollment(clientSettings())
+        .enroll(
+            new EnrollmentRequest(
+                new KdcAddress("127.0.0.1", kdc.port()),
+                kdc.fingerprint(),
+                USER,
+                LOGIN.toCharArray(),
+                MK_ID.toCharArray(),
+                MK_PASS.toCharArray(),
+                EnrollmentCode.parse(code),
+                store,
+                false));
   }
 
   private static ClientKdfSettings clientSettings() {
@@ -156,7 +202,9 @@ class EnrollmentIT {
         KdcConnection.connect(new InetSocketAddress("127.0.0.1", port))) {
       AdminResponse response =
           AdminResponse.decode(
-              connection.exchange(new AdminRequest(token, "invite", List.of(user)).toFrame()).payload());
+              connection
+                  .exchange(new AdminRequest(token, "invite", List.of(user)).toFrame())
+                  .payload());
       return new ObjectMapper().readTree(response.bodyText());
     }
   }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
-import org.kdcmail.plugin.store.StoreArgon2;
 
 /**
  * The costs and plumbing an enrollment uses: Argon2id for p1 (from MK-ID and MK password) and for
@@ -43,14 +42,5 @@ public record ClientKdfSettings(
         new SecureRandom(),
         KdcConnection.DEFAULT_CONNECT_TIMEOUT,
         KdcConnection.DEFAULT_READ_TIMEOUT);
-  }
-
-  /**
-   * The store-key cost in the type {@code ClientStore} takes today. The only use of {@code
-   * StoreArgon2} in the client: once {@code ClientStore} takes {@link Argon2Parameters}, this
-   * becomes {@code return storeKey;} (or goes away).
-   */
-  StoreArgon2 storeKeyForClientStore() {
-    return new StoreArgon2(storeKey.memoryKiB(), storeKey.iterations(), storeKey.parallelism());
   }
 }

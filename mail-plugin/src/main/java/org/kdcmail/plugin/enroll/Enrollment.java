@@ -1,6 +1,5 @@
 package org.kdcmail.plugin.enroll;
 
-import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -12,6 +11,7 @@ import org.kdcmail.kdc.protocol.MasterKey;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.protocol.client.KdcErrorException;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentClient;
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentException;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentRandom;
 import org.kdcmail.kdc.protocol.enrollment.InvitationId;
@@ -118,7 +118,7 @@ public final class Enrollment {
           request.storePath(),
           request.loginPassword(),
           contents,
-          settings.storeKeyForClientStore(),
+          settings.storeKey(),
           settings.random());
     } finally {
       java.util.Arrays.fill(verifier, (byte) 0);

@@ -1,6 +1,5 @@
 package org.kdcmail.plugin.enroll;
 
-import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +16,7 @@ import org.kdcmail.kdc.protocol.enrollment.ClientPointsMessage;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCodeMismatchException;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentError;
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentErrorCodes;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentRandom;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentResponder;
 import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;

@@ -11,7 +11,6 @@ public final class TestStores {
   /** Writes {@code contents} to {@code path} under {@code loginPassword}. */
   public static void write(Path path, char[] loginPassword, StoreContents contents) {
     ClientKdfSettings settings = TestSettings.cheap();
-    ClientStore.create(
-        path, loginPassword, contents, settings.storeKeyForClientStore(), settings.random());
+    ClientStore.create(path, loginPassword, contents, settings.storeKey(), settings.random());
   }
 }

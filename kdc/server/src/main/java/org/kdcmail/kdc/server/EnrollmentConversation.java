@@ -70,7 +70,7 @@ final class EnrollmentConversation implements Conversation {
     username = hello.username();
     Optional<Invitation> found =
         isZero(hello.invitationId())
-            ? services.store().findPendingInvitation(username)
+            ? services.store().findLatestInvitation(username)
             : services.store().findInvitation(hello.invitationId());
     if (found.isEmpty() || !found.get().username().equals(username)) {
       return fail(Reason.UNKNOWN_INVITATION, "no pending invitation for " + username);
@@ -85,6 +85,7 @@ final class EnrollmentConversation implements Conversation {
     if (invitation.state() != InvitationState.PENDING) {
       return fail(Reason.UNKNOWN_INVITATION, "no pending invitation for " + username);
     }
+    log.info("enrollment of {} started", username);
     return new Frame(
         FrameType.ENROLL_SERVER_HELLO,
         responder

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deterministic run published in docs/protocol.md: recomputes every value and
- * compares with src/test/resources/vectors/enrollment-v1.txt. On mismatch the actual values are
- * written to target/enrollment-v1.actual.txt.
+ * The deterministic run published in docs/protocol.md: recomputes every value and compares with
+ * src/test/resources/vectors/enrollment-v1.txt. On mismatch the actual values are written to
+ * target/enrollment-v1.actual.txt.
  */
 class EnrollmentVectorsTest {
 

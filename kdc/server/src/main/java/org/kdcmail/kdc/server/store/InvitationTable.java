@@ -106,21 +106,29 @@ final class InvitationTable {
 
   /** The user's most recent invitation whose effective state is PENDING. */
   Optional<Invitation> findPending(String username) {
+    return findNewest(username, true);
+  }
+
+  /** The user's most recent invitation in any state (EXPIRED once past its expiry). */
+  Optional<Invitation> findLatest(String username) {
+    return findNewest(username, false);
+  }
+
+  private Optional<Invitation> findNewest(String username, boolean pendingOnly) {
     synchronized (db) {
       try (PreparedStatement st =
           db.connection()
               .prepareStatement(
                   COLUMNS
-                      + " WHERE username = ? AND state = ?"
+                      + " WHERE username = ?"
                       + " ORDER BY created_at_ms DESC, expires_at_ms DESC")) {
         st.setString(1, username);
-        st.setString(2, InvitationState.PENDING.name());
-        Optional<Invitation> found = first(st, clock.instant(), true);
+        Optional<Invitation> found = first(st, clock.instant(), pendingOnly);
         db.connection().commit();
         return found;
       } catch (SQLException e) {
         db.rollbackQuietly();
-        throw db.failure("read the pending invitation of '" + username + "'", e);
+        throw db.failure("read the invitations of '" + username + "'", e);
       }
     }
   }

@@ -98,6 +98,14 @@ public final class KdcStore implements AutoCloseable {
     return invitations.findPending(checkUsername(username));
   }
 
+  /**
+   * The user's most recent invitation in any effective state, so a refusal can say why (locked,
+   * expired, used); creating an invitation closes older pending ones, so this is the relevant one.
+   */
+  public Optional<Invitation> findLatestInvitation(String username) {
+    return invitations.findLatest(checkUsername(username));
+  }
+
   /** The invitation with its effective state (EXPIRED once past its expiry), if it exists. */
   public Optional<Invitation> findInvitation(InvitationId id) {
     return invitations.find(id);
