@@ -191,19 +191,41 @@ class EnrollmentIT {
                 false));
   }
 
+  @Test
+  void enroll_expiredInvitation_isRefused() throws Exception {
+    KdcPaths paths = new KdcPaths(tmp.resolve("kdc"));
+    KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
+    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
+    Path store = tmp.resolve("client/users/dave/client.store");
+    try (KdcServer kdc =
+        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
+      String code = admin(paths, kdc.port(), "invite", USER, "PT1S").get("code").asText();
+      Thread.sleep(1_500);
+      assertThatThrownBy(() -> enroll(kdc, code, store))
+          .isInstanceOf(EnrollmentFailedException.class)
+          .hasMessageContaining("the invitation has expired");
+      assertThat(store).doesNotExist();
+    }
+  }
+
   private static ClientKdfSettings clientSettings() {
     return new ClientKdfSettings(
         CHEAP, CHEAP, new SecureRandom(), Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
   private static JsonNode invite(KdcPaths paths, int port, String user) throws Exception {
+    return admin(paths, port, "invite", user);
+  }
+
+  private static JsonNode admin(KdcPaths paths, int port, String command, String... args)
+      throws Exception {
     AdminToken token = AdminToken.read(paths.root());
     try (KdcConnection connection =
         KdcConnection.connect(new InetSocketAddress("127.0.0.1", port))) {
       AdminResponse response =
           AdminResponse.decode(
               connection
-                  .exchange(new AdminRequest(token, "invite", List.of(user)).toFrame())
+                  .exchange(new AdminRequest(token, command, List.of(args)).toFrame())
                   .payload());
       return new ObjectMapper().readTree(response.bodyText());
     }
