@@ -3,6 +3,6 @@
  * and pinned identity, encrypted on disk under a key derived from the user's login password with
  * Argon2id (owner-only file, versioned byte-exact format), and the persisted {@link
  * org.kdcmail.plugin.store.UnlockThrottle} that slows repeated wrong unlocks. Formats: {@code
- * docs/protocol-part-store.md}.
+ * docs/storage.md}.
  */
 package org.kdcmail.plugin.store;

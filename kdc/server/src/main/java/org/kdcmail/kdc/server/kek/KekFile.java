@@ -23,7 +23,7 @@ import org.kdcmail.qrng.RandomBitGenerator;
  * parameters, salt, nonce) is the associated data, so any change to the file is reported as {@link
  * WrongPassphraseException} or, for an unknown magic or version, {@link KekFileException}. The file
  * is created atomically, never replaced, with mode 0600. Byte layout: {@code
- * docs/protocol-part-store.md}, "KEK file".
+ * docs/storage.md}, "KEK file".
  */
 public final class KekFile {
   /** The file name inside the KDC data directory. */

@@ -9,7 +9,7 @@ import org.kdcmail.kdc.server.kek.KekAead;
 
 /**
  * The KEK-derived keys of the store and the associated data of each sealed column. Layouts in
- * {@code docs/protocol-part-store.md}, "KDC tables".
+ * {@code docs/storage.md}, "KDC tables".
  */
 final class RowSeals {
   static final int FORMAT_VERSION = 1;

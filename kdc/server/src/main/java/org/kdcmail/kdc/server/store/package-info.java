@@ -4,6 +4,6 @@
  * under the KEK and an explicit state machine, and the KDC's Ed25519 identity key sealed under the
  * KEK. {@code SQLException} never leaves this package: every failure is a {@link
  * org.kdcmail.kdc.server.store.KdcStoreException} whose message names the operation and the
- * database. Tables and formats: {@code docs/protocol-part-store.md}.
+ * database. Tables and formats: {@code docs/storage.md}.
  */
 package org.kdcmail.kdc.server.store;
