@@ -19,18 +19,19 @@ import org.kdcmail.plugin.enroll.ClientKdfSettings;
 import org.kdcmail.plugin.unlock.Unlocker;
 import picocli.CommandLine;
 
-/** {@code kdcmail enroll} and {@code kdcmail unlock --check} against an in-test KDC. */
+/** {@code kdcmail enroll} and {@code kdcmail unlock --check} against a real KDC on loopback. */
 class EnrollCommandTest {
 
   private static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
   private static final String USER = "dave@corp.example";
 
   @TempDir Path home;
-  private EnrollTestKdc kdc;
+  @TempDir Path kdcFolder;
+  private TestKdc kdc;
 
   @BeforeEach
   void start() throws Exception {
-    kdc = new EnrollTestKdc(USER);
+    kdc = new TestKdc(kdcFolder, USER);
   }
 
   @AfterEach
@@ -64,9 +65,9 @@ class EnrollCommandTest {
     String[] args = {
       "enroll",
       "--kdc",
-      kdc.address().toString(),
+      kdc.address(),
       "--fingerprint",
-      kdc.identity().fingerprint().format(),
+      kdc.fingerprint(),
       "--user",
       USER,
       "--stdin"
@@ -144,11 +145,11 @@ class EnrollCommandTest {
   }
 
   @Test
-  void enroll_masterKeyPasswordsDiffer_failsBeforeContactingTheKdc() {
+  void enroll_masterKeyPasswordsDiffer_failsBeforeContactingTheKdc() throws Exception {
     Run enrolled = enroll("login-pw\nmk-id\nmk-pw\nmk-pX\n" + kdc.code() + "\n");
     assertThat(enrolled.status()).isEqualTo(1);
     assertThat(enrolled.err()).contains("differ");
-    assertThat(kdc.masterKey()).isEmpty();
+    assertThat(kdc.users()).isEmpty();
   }
 
   @Test

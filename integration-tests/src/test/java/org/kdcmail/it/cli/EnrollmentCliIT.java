@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kdcmail.it.SecretScan;
 
 /**
  * The enrollment story with the real command, as an admin and a user would type it: {@code kdc
@@ -130,7 +130,12 @@ class EnrollmentCliIT {
     server.waitFor();
     server = null;
     for (String secret : List.of(LOGIN, MK_ID, MK_PASS, code, "admin passphrase 42")) {
-      assertThat(filesContaining(tmp, secret)).as("files holding '%s'", secret).isEmpty();
+      assertThat(
+              SecretScan.of(tmp)
+                  .skipping(name -> name.startsWith("cmd-") || name.equals("passphrase"))
+                  .filesContaining(secret))
+          .as("files holding '%s'", secret)
+          .isEmpty();
     }
   }
 
@@ -163,37 +168,6 @@ class EnrollmentCliIT {
     try (Stream<Path> files = Files.walk(carolHome)) {
       assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
           .allMatch(name -> name.startsWith("cmd-"));
-    }
-  }
-
-  /** Every file under {@code root} (except the captured command output) containing {@code text}. */
-  private static List<Path> filesContaining(Path root, String text) throws Exception {
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("cmd-"))
-          .filter(p -> !p.getFileName().toString().equals("passphrase"))
-          .filter(p -> contains(p, needle))
-          .toList();
-    }
-  }
-
-  private static boolean contains(Path file, byte[] needle) {
-    try {
-      byte[] haystack = Files.readAllBytes(file);
-      outer:
-      for (int i = 0; i + needle.length <= haystack.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (haystack[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

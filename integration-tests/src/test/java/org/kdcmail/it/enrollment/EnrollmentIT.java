@@ -7,18 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kdcmail.it.SecretScan;
 import org.kdcmail.kdc.protocol.MasterKey;
 import org.kdcmail.kdc.protocol.admin.AdminRequest;
 import org.kdcmail.kdc.protocol.admin.AdminResponse;
@@ -37,7 +38,6 @@ import org.kdcmail.plugin.enroll.ClientKdfSettings;
 import org.kdcmail.plugin.enroll.Enrollment;
 import org.kdcmail.plugin.enroll.EnrollmentFailedException;
 import org.kdcmail.plugin.enroll.EnrollmentRequest;
-import org.kdcmail.plugin.enroll.EnrollmentResult;
 import org.kdcmail.plugin.enroll.KdcAddress;
 import org.kdcmail.plugin.unlock.Unlocker;
 import org.kdcmail.plugin.unlock.WrongMasterKeyException;
@@ -45,7 +45,7 @@ import org.kdcmail.plugin.unlock.WrongMasterKeyException;
 /**
  * Enrollment end to end in one JVM, over a real loopback socket to a real KDC with Derby on disk:
  * both sides end up with the same master key — shown by comparing MACs, never by exporting keys —
- * also after both restart, and no secret is left in clear in any file.
+ * also after both restart; refused codes and invitations; no secret left in clear in any file.
  */
 class EnrollmentIT {
   private static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
@@ -56,43 +56,42 @@ class EnrollmentIT {
   private static final String MK_PASS = "dave mk password";
 
   @TempDir Path tmp;
+  private KdcPaths paths;
+  private KdcSettings settings;
+  private KdcServer kdc;
+  private Path store;
+
+  @BeforeEach
+  void startKdc() throws Exception {
+    paths = new KdcPaths(tmp.resolve("kdc"));
+    settings = KdcSettings.defaults("it-node").withPort(0);
+    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
+    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry());
+    store = tmp.resolve("client/users/dave/client.store");
+  }
+
+  @AfterEach
+  void stopKdc() {
+    if (kdc != null) {
+      kdc.close();
+    }
+  }
 
   @Test
   void enroll_thenUnlockAfterRestart_bothSidesHoldTheSameKeyAndNoSecretIsInAFile()
       throws Exception {
-    KdcPaths paths = new KdcPaths(tmp.resolve("kdc"));
-    KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
-    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
-    Path store = tmp.resolve("client/users/dave/client.store");
+    enroll(admin("invite", USER).get("code").asText());
     byte[] challenge = new byte[32];
     new SecureRandom().nextBytes(challenge);
 
-    try (KdcServer kdc =
-        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
-      String code = invite(paths, kdc.port(), USER).get("code").asText();
-      EnrollmentResult result =
-          new Enrollment(clientSettings())
-              .enroll(
-                  new EnrollmentRequest(
-                      new KdcAddress("127.0.0.1", kdc.port()),
-                      kdc.fingerprint(),
-                      USER,
-                      LOGIN.toCharArray(),
-                      MK_ID.toCharArray(),
-                      MK_PASS.toCharArray(),
-                      EnrollmentCode.parse(code),
-                      store,
-                      false));
-      assertThat(result.storePath()).isEqualTo(store);
-    }
-
     // Both sides restart: the KDC reopens its store with the passphrase, the client unlocks anew.
+    kdc.close();
+    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry());
+    assertThat(admin("invite", "erin@example.test").get("user").asText())
+        .isEqualTo("erin@example.test");
+    kdc.close();
+    kdc = null;
     byte[] kdcMac;
-    try (KdcServer restarted =
-        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
-      assertThat(invite(paths, restarted.port(), "erin@example.test").get("user").asText())
-          .isEqualTo("erin@example.test");
-    }
     KdcKek kek = KekFile.builder(paths.kekFile()).build().unlock(PASSPHRASE.clone());
     try (KdcStore kdcStore = KdcStore.open(paths.store(), kek)) {
       MasterKey kdcKey = kdcStore.loadMasterKey(USER);
@@ -110,36 +109,16 @@ class EnrollmentIT {
 
     byte[] keyBytes = clientKey.copyBytes();
     clientKey.destroy();
-    assertThat(filesContaining(tmp, keyBytes)).as("files holding the master key").isEmpty();
+    SecretScan scan = SecretScan.of(tmp);
+    assertThat(scan.filesContaining(keyBytes)).as("files holding the master key").isEmpty();
     for (String secret : List.of(LOGIN, MK_ID, MK_PASS, new String(PASSPHRASE))) {
-      assertThat(filesContaining(tmp, secret.getBytes(StandardCharsets.UTF_8)))
-          .as("files holding '%s'", secret)
-          .isEmpty();
+      assertThat(scan.filesContaining(secret)).as("files holding '%s'", secret).isEmpty();
     }
   }
 
   @Test
-  void unlock_wrongMasterKeyPassword_clearErrorAndNoKey() throws Exception {
-    KdcPaths paths = new KdcPaths(tmp.resolve("kdc"));
-    KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
-    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
-    Path store = tmp.resolve("client/users/dave/client.store");
-    try (KdcServer kdc =
-        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
-      String code = invite(paths, kdc.port(), USER).get("code").asText();
-      new Enrollment(clientSettings())
-          .enroll(
-              new EnrollmentRequest(
-                  new KdcAddress("127.0.0.1", kdc.port()),
-                  kdc.fingerprint(),
-                  USER,
-                  LOGIN.toCharArray(),
-                  MK_ID.toCharArray(),
-                  MK_PASS.toCharArray(),
-                  EnrollmentCode.parse(code),
-                  store,
-                  false));
-    }
+  void unlock_wrongMasterKeyId_clearErrorAndNoKey() throws Exception {
+    enroll(admin("invite", USER).get("code").asText());
     assertThatThrownBy(
             () ->
                 new Unlocker(CHEAP)
@@ -154,30 +133,35 @@ class EnrollmentIT {
 
   @Test
   void enroll_wrongCodes_fifthLocksTheInvitationEvenForTheRightCode() throws Exception {
-    KdcPaths paths = new KdcPaths(tmp.resolve("kdc"));
-    KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
-    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
-    Path store = tmp.resolve("client/users/dave/client.store");
-    try (KdcServer kdc =
-        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
-      String code = invite(paths, kdc.port(), USER).get("code").asText();
-      String wrong = code.startsWith("A") ? "B" + code.substring(1) : "A" + code.substring(1);
-      for (int attempt = 1; attempt <= 5; attempt++) {
-        String expected = attempt < 5 ? "the enrollment code is wrong" : "the invitation is locked";
-        assertThatThrownBy(() -> enroll(kdc, wrong, store))
-            .as("attempt %d", attempt)
-            .isInstanceOf(EnrollmentFailedException.class)
-            .hasMessageContaining(expected);
-      }
-      assertThatThrownBy(() -> enroll(kdc, code, store))
+    String code = admin("invite", USER).get("code").asText();
+    String wrong = code.startsWith("A") ? "B" + code.substring(1) : "A" + code.substring(1);
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      String expected = attempt < 5 ? "the enrollment code is wrong" : "the invitation is locked";
+      assertThatThrownBy(() -> enroll(wrong))
+          .as("attempt %d", attempt)
           .isInstanceOf(EnrollmentFailedException.class)
-          .hasMessageContaining("the invitation is locked");
-      assertThat(store).doesNotExist();
+          .hasMessageContaining(expected);
     }
+    assertThatThrownBy(() -> enroll(code))
+        .isInstanceOf(EnrollmentFailedException.class)
+        .hasMessageContaining("the invitation is locked");
+    assertThat(store).doesNotExist();
   }
 
-  private static void enroll(KdcServer kdc, String code, Path store) throws Exception {
-    new Enrollment(clientSettings())
+  @Test
+  void enroll_expiredInvitation_isRefused() throws Exception {
+    String code = admin("invite", USER, "PT1S").get("code").asText();
+    Thread.sleep(1_500);
+    assertThatThrownBy(() -> enroll(code))
+        .isInstanceOf(EnrollmentFailedException.class)
+        .hasMessageContaining("the invitation has expired");
+    assertThat(store).doesNotExist();
+  }
+
+  private void enroll(String code) throws Exception {
+    new Enrollment(
+            new ClientKdfSettings(
+                CHEAP, CHEAP, new SecureRandom(), Duration.ofSeconds(5), Duration.ofSeconds(30)))
         .enroll(
             new EnrollmentRequest(
                 new KdcAddress("127.0.0.1", kdc.port()),
@@ -191,37 +175,10 @@ class EnrollmentIT {
                 false));
   }
 
-  @Test
-  void enroll_expiredInvitation_isRefused() throws Exception {
-    KdcPaths paths = new KdcPaths(tmp.resolve("kdc"));
-    KdcSettings settings = KdcSettings.defaults("it-node").withPort(0);
-    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
-    Path store = tmp.resolve("client/users/dave/client.store");
-    try (KdcServer kdc =
-        KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry())) {
-      String code = admin(paths, kdc.port(), "invite", USER, "PT1S").get("code").asText();
-      Thread.sleep(1_500);
-      assertThatThrownBy(() -> enroll(kdc, code, store))
-          .isInstanceOf(EnrollmentFailedException.class)
-          .hasMessageContaining("the invitation has expired");
-      assertThat(store).doesNotExist();
-    }
-  }
-
-  private static ClientKdfSettings clientSettings() {
-    return new ClientKdfSettings(
-        CHEAP, CHEAP, new SecureRandom(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-  }
-
-  private static JsonNode invite(KdcPaths paths, int port, String user) throws Exception {
-    return admin(paths, port, "invite", user);
-  }
-
-  private static JsonNode admin(KdcPaths paths, int port, String command, String... args)
-      throws Exception {
+  private JsonNode admin(String command, String... args) throws Exception {
     AdminToken token = AdminToken.read(paths.root());
     try (KdcConnection connection =
-        KdcConnection.connect(new InetSocketAddress("127.0.0.1", port))) {
+        KdcConnection.connect(new InetSocketAddress("127.0.0.1", kdc.port()))) {
       AdminResponse response =
           AdminResponse.decode(
               connection
@@ -238,31 +195,7 @@ class EnrollmentIT {
       hmac.init(new SecretKeySpec(bytes, "HmacSHA256"));
       return hmac.doFinal(challenge);
     } finally {
-      java.util.Arrays.fill(bytes, (byte) 0);
-    }
-  }
-
-  private static List<Path> filesContaining(Path root, byte[] needle) throws Exception {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).filter(p -> contains(p, needle)).toList();
-    }
-  }
-
-  private static boolean contains(Path file, byte[] needle) {
-    try {
-      byte[] haystack = Files.readAllBytes(file);
-      outer:
-      for (int i = 0; i + needle.length <= haystack.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (haystack[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      Arrays.fill(bytes, (byte) 0);
     }
   }
 }
