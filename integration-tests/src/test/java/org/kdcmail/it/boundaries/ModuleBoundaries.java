@@ -19,13 +19,14 @@ final class ModuleBoundaries {
   /** Each module's package (below the root) and the modules it may use. */
   static final Map<String, Set<String>> ALLOWED =
       Map.of(
-          "qrng", Set.of(),
-          "kdc.protocol", Set.of(),
-          "kdc.server", Set.of("kdc.protocol", "qrng"),
-          "mime", Set.of("kdc.protocol"),
-          "plugin", Set.of("kdc.protocol"),
-          "gateway", Set.of("mime", "kdc.protocol", "plugin"),
-          "testing", Set.of());
+          "secrets", Set.of(),
+          "qrng", Set.of("secrets"),
+          "kdc.protocol", Set.of("secrets"),
+          "kdc.server", Set.of("kdc.protocol", "qrng", "secrets"),
+          "mime", Set.of("kdc.protocol", "secrets"),
+          "plugin", Set.of("kdc.protocol", "secrets"),
+          "gateway", Set.of("mime", "kdc.protocol", "plugin", "secrets"),
+          "testing", Set.of("secrets"));
 
   private ModuleBoundaries() {}
 

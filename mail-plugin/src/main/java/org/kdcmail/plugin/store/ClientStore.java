@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.kdcmail.kdc.protocol.field.FieldPoint;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.kdc.protocol.masterkey.Argon2id;
+import org.kdcmail.secrets.OwnerOnlyFile;
 
 /**
  * Writes and opens the client store file. Layout (all integers big-endian):
@@ -72,7 +74,7 @@ public final class ClientStore {
           cipher(Cipher.ENCRYPT_MODE, loginPassword, argon2, salt, nonce, header).doFinal(body);
       byte[] file = Arrays.copyOf(header, header.length + ciphertext.length);
       System.arraycopy(ciphertext, 0, file, header.length, ciphertext.length);
-      SecretFiles.writeAtomically(path, file);
+      OwnerOnlyFile.writeAtomically(path, file);
     } catch (IOException e) {
       throw new ClientStoreException("cannot write the local store " + path + ": " + e, e);
     } catch (GeneralSecurityException e) {
@@ -137,13 +139,11 @@ public final class ClientStore {
 
   private static byte[] readChecked(Path path) {
     try {
-      if (SecretFiles.tooOpen(path)) {
+      try {
+        OwnerOnlyFile.requireOwnerOnly(path, "the local store");
+      } catch (AccessDeniedException e) {
         throw new ClientStoreException(
-            "the local store "
-                + path
-                + " can be read or written by group or others; refusing to use it. Run: chmod 600 "
-                + path
-                + " (and consider re-enrolling if others may have copied it)");
+            e.getMessage() + " (and consider re-enrolling if others may have copied it)", e);
       }
       byte[] file = Files.readAllBytes(path);
       if (file.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(file, 8), MAGIC)) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import org.kdcmail.secrets.OwnerOnlyFile;
 
 /**
  * The growing delay after wrong unlock attempts ("master key ID or password is wrong"): after n
@@ -142,7 +143,7 @@ public final class UnlockThrottle {
             .putLong(state.lastFailure.toEpochMilli())
             .array();
     try {
-      SecretFiles.writeAtomically(file, bytes);
+      OwnerOnlyFile.writeAtomically(file, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record the failed unlock in " + file, e);
     }

@@ -1,8 +1,7 @@
 package org.kdcmail.qrng.bank;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
 import javax.security.auth.Destroyable;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * The 256-bit key-encryption key (KEK) supplied when the bank is opened. Every stored key is
@@ -13,11 +12,10 @@ public final class KeyEncryptionKey implements Destroyable {
   /** The KEK length: 32 bytes. */
   public static final int LENGTH_BYTES = 32;
 
-  private final byte[] bytes;
-  private volatile boolean destroyed;
+  private final SecretBytes secret;
 
-  private KeyEncryptionKey(byte[] bytes) {
-    this.bytes = bytes;
+  private KeyEncryptionKey(SecretBytes secret) {
+    this.secret = secret;
   }
 
   /** A KEK holding a copy of {@code bytes} (exactly 32); the caller may zero its array. */
@@ -26,32 +24,28 @@ public final class KeyEncryptionKey implements Destroyable {
       throw new IllegalArgumentException(
           "key-encryption key must be " + LENGTH_BYTES + " bytes, got " + bytes.length);
     }
-    return new KeyEncryptionKey(bytes.clone());
+    return new KeyEncryptionKey(SecretBytes.copyOf(bytes));
   }
 
   /** A copy of the KEK bytes for key derivation; zero it when done. */
   byte[] copyBytes() {
-    if (destroyed) {
-      throw new IllegalStateException("key-encryption key has been destroyed");
-    }
-    return bytes.clone();
+    return secret.copyBytes();
   }
 
   /** Overwrites the KEK bytes with zeros. */
   @Override
   public void destroy() {
-    Arrays.fill(bytes, (byte) 0);
-    destroyed = true;
+    secret.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return secret.isDestroyed();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof KeyEncryptionKey that && MessageDigest.isEqual(bytes, that.bytes);
+    return other instanceof KeyEncryptionKey that && secret.equalsConstantTime(that.secret);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package org.kdcmail.qrng.bank;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
 import javax.security.auth.Destroyable;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * A 256-bit secret key handed out by the bank. The bytes are held privately and read only through
@@ -14,25 +13,24 @@ public final class KeyMaterial implements Destroyable {
   /** The length of every bank key: 32 bytes (256 bits). */
   public static final int LENGTH_BYTES = 32;
 
-  private final byte[] bytes;
-  private volatile boolean destroyed;
+  private final SecretBytes secret;
 
-  private KeyMaterial(byte[] bytes) {
-    if (bytes.length != LENGTH_BYTES) {
+  private KeyMaterial(SecretBytes secret) {
+    if (secret.length() != LENGTH_BYTES) {
       throw new IllegalArgumentException(
-          "key material must be " + LENGTH_BYTES + " bytes, got " + bytes.length);
+          "key material must be " + LENGTH_BYTES + " bytes, got " + secret.length());
     }
-    this.bytes = bytes;
+    this.secret = secret;
   }
 
   /** A key holding a copy of {@code bytes}; the caller may zero its array afterwards. */
   public static KeyMaterial copyOf(byte[] bytes) {
-    return new KeyMaterial(bytes.clone());
+    return new KeyMaterial(SecretBytes.copyOf(bytes));
   }
 
   /** Takes ownership of {@code bytes} without copying; the caller must not keep a reference. */
   static KeyMaterial adopt(byte[] bytes) {
-    return new KeyMaterial(bytes);
+    return new KeyMaterial(SecretBytes.wrap(bytes));
   }
 
   /**
@@ -41,28 +39,24 @@ public final class KeyMaterial implements Destroyable {
    * @throws IllegalStateException after {@link #destroy()}
    */
   public byte[] copyBytes() {
-    if (destroyed) {
-      throw new IllegalStateException("key material has been destroyed");
-    }
-    return bytes.clone();
+    return secret.copyBytes();
   }
 
   /** Overwrites the key bytes with zeros; later reads fail. */
   @Override
   public void destroy() {
-    Arrays.fill(bytes, (byte) 0);
-    destroyed = true;
+    secret.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return secret.isDestroyed();
   }
 
   /** Constant-time comparison of the key bytes. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof KeyMaterial that && MessageDigest.isEqual(bytes, that.bytes);
+    return other instanceof KeyMaterial that && secret.equalsConstantTime(that.secret);
   }
 
   /** Constant, so that hashing never depends on the secret. */
@@ -73,6 +67,6 @@ public final class KeyMaterial implements Destroyable {
 
   @Override
   public String toString() {
-    return "KeyMaterial[256 bits" + (destroyed ? ", destroyed]" : "]");
+    return "KeyMaterial[256 bits" + (isDestroyed() ? ", destroyed]" : "]");
   }
 }

@@ -1,9 +1,8 @@
 package org.kdcmail.kdc.protocol;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * A user's 256-bit master key, shared only by the user and the KDC. Never printed, compared in
@@ -15,11 +14,10 @@ public final class MasterKey implements Destroyable {
   /** Key length in bytes. */
   public static final int LENGTH_BYTES = 32;
 
-  private final byte[] bytes;
-  private volatile boolean destroyed;
+  private final SecretBytes secret;
 
-  private MasterKey(byte[] bytes) {
-    this.bytes = bytes;
+  private MasterKey(SecretBytes secret) {
+    this.secret = secret;
   }
 
   /** A master key holding a copy of {@code bytes}, which must be 32 bytes long. */
@@ -29,7 +27,7 @@ public final class MasterKey implements Destroyable {
       throw new IllegalArgumentException(
           "a master key is " + LENGTH_BYTES + " bytes, got " + bytes.length);
     }
-    return new MasterKey(bytes.clone());
+    return new MasterKey(SecretBytes.copyOf(bytes));
   }
 
   /**
@@ -38,27 +36,23 @@ public final class MasterKey implements Destroyable {
    * @throws IllegalStateException after {@link #destroy()}
    */
   public byte[] copyBytes() {
-    if (destroyed) {
-      throw new IllegalStateException("master key already destroyed");
-    }
-    return bytes.clone();
+    return secret.copyBytes();
   }
 
   @Override
   public void destroy() {
-    Arrays.fill(bytes, (byte) 0);
-    destroyed = true;
+    secret.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return secret.isDestroyed();
   }
 
   /** Constant-time comparison of the key bytes. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof MasterKey that && MessageDigest.isEqual(bytes, that.bytes);
+    return other instanceof MasterKey that && secret.equalsConstantTime(that.secret);
   }
 
   @Override

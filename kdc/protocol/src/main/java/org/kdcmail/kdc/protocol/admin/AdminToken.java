@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import org.kdcmail.secrets.OwnerOnlyFile;
 
 /**
  * The admin credential: {@link #TOKEN_BYTES} random bytes, stored as lowercase hex (one line) in
@@ -29,20 +28,10 @@ public final class AdminToken {
   public static final String FILE_NAME = "admin.token";
 
   /** The only permissions a token file may have. */
-  public static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
+  public static final Set<PosixFilePermission> OWNER_ONLY = OwnerOnlyFile.OWNER_ONLY;
 
   /** Upper bound on the token file's size: hex plus a line break, with slack. */
   private static final long MAX_FILE_BYTES = 2L * TOKEN_BYTES + 8;
-
-  private static final Set<PosixFilePermission> GROUP_OR_OTHER =
-      EnumSet.of(
-          PosixFilePermission.GROUP_READ,
-          PosixFilePermission.GROUP_WRITE,
-          PosixFilePermission.GROUP_EXECUTE,
-          PosixFilePermission.OTHERS_READ,
-          PosixFilePermission.OTHERS_WRITE,
-          PosixFilePermission.OTHERS_EXECUTE);
 
   private final byte[] bytes;
 
@@ -105,19 +94,7 @@ public final class AdminToken {
    * @throws IOException "... run: chmod 600 file" when group or others have any permission
    */
   public static void checkOwnerOnly(Path file) throws IOException {
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-    Set<PosixFilePermission> loose = EnumSet.noneOf(PosixFilePermission.class);
-    loose.addAll(perms);
-    loose.retainAll(GROUP_OR_OTHER);
-    if (!loose.isEmpty()) {
-      throw new IOException(
-          "admin token file "
-              + file
-              + " is accessible to group or others ("
-              + PosixFilePermissions.toString(perms)
-              + "); refusing to use it. Run: chmod 600 "
-              + file);
-    }
+    OwnerOnlyFile.requireOwnerOnly(file, "admin token file", LinkOption.NOFOLLOW_LINKS);
   }
 
   /** True iff {@code presented} is this token; constant time in the token bytes. */

@@ -1,9 +1,9 @@
 package org.kdcmail.kdc.protocol.enrollment;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * The one-time enrollment code an admin hands to a user out of band: 120 random bits written as 24
@@ -22,11 +22,10 @@ public final class EnrollmentCode implements Destroyable {
 
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-  private final byte[] bytes;
-  private volatile boolean destroyed;
+  private final SecretBytes secret;
 
   private EnrollmentCode(byte[] bytes) {
-    this.bytes = bytes;
+    this.secret = SecretBytes.wrap(bytes);
   }
 
   /** A fresh code from {@code random}. */
@@ -94,7 +93,7 @@ public final class EnrollmentCode implements Destroyable {
 
   /** The code as 24 symbols in groups of four joined by hyphens: the form to hand to the user. */
   public String format() {
-    checkLive();
+    byte[] bytes = raw();
     StringBuilder sb = new StringBuilder(SYMBOLS + 5);
     int bitBuffer = 0;
     int bits = 0;
@@ -112,35 +111,40 @@ public final class EnrollmentCode implements Destroyable {
       }
       bitBuffer &= (1 << bits) - 1;
     }
+    Arrays.fill(bytes, (byte) 0);
     return sb.toString();
   }
 
   /** Constant-time comparison. */
   public boolean equalsConstantTime(EnrollmentCode other) {
     checkLive();
-    return other != null && MessageDigest.isEqual(bytes, other.raw());
+    if (other == null) {
+      return false;
+    }
+    other.checkLive();
+    return secret.equalsConstantTime(other.secret);
   }
 
+  /** A copy of the code's bytes; the caller zeroizes it when done. */
   byte[] raw() {
     checkLive();
-    return bytes;
+    return secret.copyBytes();
   }
 
   private void checkLive() {
-    if (destroyed) {
+    if (secret.isDestroyed()) {
       throw new IllegalStateException("enrollment code already destroyed");
     }
   }
 
   @Override
   public void destroy() {
-    Arrays.fill(bytes, (byte) 0);
-    destroyed = true;
+    secret.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return secret.isDestroyed();
   }
 
   @Override

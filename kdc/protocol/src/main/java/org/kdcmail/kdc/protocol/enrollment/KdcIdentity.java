@@ -1,10 +1,10 @@
 package org.kdcmail.kdc.protocol.enrollment;
 
-import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * The KDC's long-term Ed25519 identity key pair. Signs enrollment transcripts; its {@link
@@ -16,13 +16,12 @@ public final class KdcIdentity implements Destroyable {
   /** Length of the private seed. */
   public static final int SEED_BYTES = 32;
 
-  private final byte[] seed;
+  private final SecretBytes seed;
   private final Ed25519PrivateKeyParameters privateKey;
   private final byte[] publicKey;
-  private volatile boolean destroyed;
 
   private KdcIdentity(byte[] seed) {
-    this.seed = seed;
+    this.seed = SecretBytes.wrap(seed);
     this.privateKey = new Ed25519PrivateKeyParameters(seed, 0);
     this.publicKey = privateKey.generatePublicKey().getEncoded();
   }
@@ -46,7 +45,7 @@ public final class KdcIdentity implements Destroyable {
   /** A copy of the private seed; the caller encrypts it before storing and zeroizes the copy. */
   public byte[] copySeed() {
     checkLive();
-    return seed.clone();
+    return seed.copyBytes();
   }
 
   /** The raw 32-byte public key. */
@@ -69,7 +68,7 @@ public final class KdcIdentity implements Destroyable {
   }
 
   private void checkLive() {
-    if (destroyed) {
+    if (seed.isDestroyed()) {
       throw new IllegalStateException("KDC identity already destroyed");
     }
   }
@@ -77,13 +76,12 @@ public final class KdcIdentity implements Destroyable {
   /** Zeroizes the seed held here (the BC key object keeps its own copy until collected). */
   @Override
   public void destroy() {
-    Arrays.fill(seed, (byte) 0);
-    destroyed = true;
+    seed.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return seed.isDestroyed();
   }
 
   @Override

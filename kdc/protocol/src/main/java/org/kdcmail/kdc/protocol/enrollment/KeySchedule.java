@@ -93,7 +93,9 @@ final class KeySchedule {
 
   /** HMAC-SHA256(HKDF(ikm = code, salt = k1, info = code-proof label), transcript hash). */
   static byte[] codeProof(EnrollmentCode code, byte[] k1, byte[] transcriptHash) {
-    byte[] key = hkdf(code.raw(), k1, INFO_CODE_PROOF);
+    byte[] raw = code.raw();
+    byte[] key = hkdf(raw, k1, INFO_CODE_PROOF);
+    Arrays.fill(raw, (byte) 0);
     try {
       return hmac(key, transcriptHash);
     } finally {

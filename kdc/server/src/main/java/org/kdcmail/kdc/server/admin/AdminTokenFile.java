@@ -1,16 +1,12 @@
 package org.kdcmail.kdc.server.admin;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
+import org.kdcmail.secrets.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Creates the admin token file at KDC start. The file is born {@code rw-------} (the permissions
  * are an attribute of the create call, never applied afterwards), written and synced under a
  * temporary name in the same folder, then moved over {@code admin.token} atomically, so no reader
- * ever sees a partial or world-readable token.
+ * ever sees a partial or world-readable token ({@link OwnerOnlyFile#writeAtomically}).
  */
 public final class AdminTokenFile {
 
@@ -36,30 +32,9 @@ public final class AdminTokenFile {
       throw new IOException("KDC folder " + kdcDir + " does not exist or is not a directory");
     }
     AdminToken token = AdminToken.generate(random);
-    Path tmp =
-        Files.createTempFile(
-            kdcDir,
-            ".admin.token.",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(AdminToken.OWNER_ONLY));
-    try {
-      AdminToken.checkOwnerOnly(tmp);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer content = StandardCharsets.US_ASCII.encode(token.hex() + "\n");
-        while (content.hasRemaining()) {
-          ch.write(content);
-        }
-        ch.force(true);
-      }
-      Files.move(
-          tmp,
-          kdcDir.resolve(AdminToken.FILE_NAME),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    log.info("Wrote a new admin token to {} (rw-------)", kdcDir.resolve(AdminToken.FILE_NAME));
+    Path file = kdcDir.resolve(AdminToken.FILE_NAME);
+    OwnerOnlyFile.writeAtomically(file, (token.hex() + "\n").getBytes(StandardCharsets.US_ASCII));
+    log.info("Wrote a new admin token to {} (rw-------)", file);
     return token;
   }
 }

@@ -1,7 +1,6 @@
 package org.kdcmail.kdc.server.kek;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
@@ -10,6 +9,7 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.kdcmail.qrng.RandomBitGenerator;
 import org.kdcmail.qrng.bank.KeyEncryptionKey;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * The KDC's unlocked 256-bit key-encryption key. Its bytes never leave this object: callers get
@@ -24,11 +24,10 @@ public final class KdcKek implements Destroyable {
 
   private static final String INFO_PREFIX = "kdcmail/kdc/kek/v1/";
 
-  private final byte[] bytes;
-  private volatile boolean destroyed;
+  private final SecretBytes secret;
 
   private KdcKek(byte[] bytes) {
-    this.bytes = bytes;
+    this.secret = SecretBytes.wrap(bytes);
   }
 
   /** A fresh KEK of 32 bytes from {@code random} (the qrng DRBG in production). */
@@ -72,7 +71,7 @@ public final class KdcKek implements Destroyable {
   /** The raw bytes, only for wrapping into {@code kek.wrapped}; zero the copy when done. */
   byte[] copyBytes() {
     checkAlive();
-    return bytes.clone();
+    return secret.copyBytes();
   }
 
   private byte[] derive(String kind, String purpose) {
@@ -80,36 +79,36 @@ public final class KdcKek implements Destroyable {
     if (purpose.isEmpty()) {
       throw new IllegalArgumentException("purpose must not be empty");
     }
-    checkAlive();
+    byte[] ikm = copyBytes();
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
     byte[] info = (INFO_PREFIX + kind + purpose).getBytes(StandardCharsets.UTF_8);
-    hkdf.init(new HKDFParameters(bytes, new byte[0], info));
+    hkdf.init(new HKDFParameters(ikm, new byte[0], info));
+    Arrays.fill(ikm, (byte) 0);
     byte[] out = new byte[32];
     hkdf.generateBytes(out, 0, out.length);
     return out;
   }
 
   private void checkAlive() {
-    if (destroyed) {
+    if (secret.isDestroyed()) {
       throw new IllegalStateException("the KEK has been destroyed");
     }
   }
 
   @Override
   public void destroy() {
-    Arrays.fill(bytes, (byte) 0);
-    destroyed = true;
+    secret.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return secret.isDestroyed();
   }
 
   /** Constant-time comparison. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof KdcKek that && MessageDigest.isEqual(bytes, that.bytes);
+    return other instanceof KdcKek that && secret.equalsConstantTime(that.secret);
   }
 
   @Override

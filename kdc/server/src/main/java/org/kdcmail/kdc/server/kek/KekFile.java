@@ -3,6 +3,7 @@ package org.kdcmail.kdc.server.kek;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,14 +17,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.kdc.protocol.masterkey.Argon2id;
 import org.kdcmail.qrng.RandomBitGenerator;
+import org.kdcmail.secrets.OwnerOnlyFile;
 
 /**
  * The file {@code kek.wrapped}: the KDC's KEK wrapped with AES-256-GCM under {@code Argon2id(admin
  * passphrase as UTF-8, salt, m, t, p)}. The whole header (magic, version, KDF id, Argon2
  * parameters, salt, nonce) is the associated data, so any change to the file is reported as {@link
  * WrongPassphraseException} or, for an unknown magic or version, {@link KekFileException}. The file
- * is created atomically, never replaced, with mode 0600. Byte layout: {@code
- * docs/storage.md}, "KEK file".
+ * is created atomically, never replaced, with mode 0600. Byte layout: {@code docs/storage.md}, "KEK
+ * file".
  */
 public final class KekFile {
   /** The file name inside the KDC data directory. */
@@ -78,7 +80,7 @@ public final class KekFile {
     try {
       byte[] sealed =
           cipher(Cipher.ENCRYPT_MODE, passphrase, argon2, salt, nonce, header).doFinal(plain);
-      OwnerOnlyFiles.createAtomically(path, concat(header, sealed));
+      OwnerOnlyFile.createNew(path, concat(header, sealed));
       return kek;
     } catch (FileAlreadyExistsException e) {
       throw new KekFileException(
@@ -131,9 +133,10 @@ public final class KekFile {
   private byte[] readChecked() {
     byte[] file;
     try {
-      if (OwnerOnlyFiles.tooOpen(path)) {
-        throw new KekFileException(
-            path + " can be read or written by group or others; run: chmod 600 " + path);
+      try {
+        OwnerOnlyFile.requireOwnerOnly(path, "KEK file");
+      } catch (AccessDeniedException e) {
+        throw new KekFileException(e.getMessage(), e);
       }
       file = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {

@@ -1,8 +1,8 @@
 package org.kdcmail.kdc.server.store;
 
-import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * The KDC's long-term signing key as stored: algorithm name, public key encoding (in clear) and
@@ -12,10 +12,9 @@ import javax.security.auth.Destroyable;
 public final class IdentityKey implements Destroyable {
   private final String algorithm;
   private final byte[] publicKey;
-  private final byte[] privateKey;
-  private volatile boolean destroyed;
+  private final SecretBytes privateKey;
 
-  private IdentityKey(String algorithm, byte[] publicKey, byte[] privateKey) {
+  private IdentityKey(String algorithm, byte[] publicKey, SecretBytes privateKey) {
     this.algorithm = algorithm;
     this.publicKey = publicKey;
     this.privateKey = privateKey;
@@ -33,7 +32,7 @@ public final class IdentityKey implements Destroyable {
     if (privateKey.length == 0 || privateKey.length > 256) {
       throw new IllegalArgumentException("private key encoding must be 1..256 bytes");
     }
-    return new IdentityKey(algorithm, publicKey.clone(), privateKey.clone());
+    return new IdentityKey(algorithm, publicKey.clone(), SecretBytes.copyOf(privateKey));
   }
 
   public String algorithm() {
@@ -46,21 +45,17 @@ public final class IdentityKey implements Destroyable {
 
   /** A copy of the private key encoding; zero it when done. */
   public byte[] copyPrivateKey() {
-    if (destroyed) {
-      throw new IllegalStateException("identity key already destroyed");
-    }
-    return privateKey.clone();
+    return privateKey.copyBytes();
   }
 
   @Override
   public void destroy() {
-    Arrays.fill(privateKey, (byte) 0);
-    destroyed = true;
+    privateKey.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return privateKey.isDestroyed();
   }
 
   @Override
