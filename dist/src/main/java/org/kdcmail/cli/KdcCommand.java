@@ -59,6 +59,14 @@ final class KdcCommand {
     int port;
 
     @Option(
+        names = "--metrics-port",
+        defaultValue = "7751",
+        description =
+            "Loopback port of the health and Prometheus metrics endpoint (-1 turns it off)."
+                + " Default: ${DEFAULT-VALUE}.")
+    int metricsPort;
+
+    @Option(
         names = "--bind",
         defaultValue = "127.0.0.1",
         description = "Address to listen on. Default: ${DEFAULT-VALUE} (loopback).")
@@ -70,7 +78,8 @@ final class KdcCommand {
           KdcSettings.defaults(InetAddress.getLocalHost().getHostName())
               .withSource(source)
               .withPort(port)
-              .withBindAddress(bind);
+              .withBindAddress(bind)
+              .withMetricsPort(metricsPort);
       if (!source.startsWith("device:")) {
         spec.commandLine()
             .getErr()

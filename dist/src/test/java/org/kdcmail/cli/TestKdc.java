@@ -2,7 +2,6 @@ package org.kdcmail.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +28,10 @@ final class TestKdc implements AutoCloseable {
 
   TestKdc(Path folder, String invitedUser) throws Exception {
     paths = new KdcPaths(folder);
-    KdcSettings settings = KdcSettings.defaults("test-node").withPort(0);
+    KdcSettings settings = KdcSettings.defaults("test-node").withPort(0).withMetricsPort(0);
     new KdcInitializer(paths, settings, new Argon2Parameters(1024, 1, 1))
         .initialize(PASSPHRASE.clone());
-    server = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry());
+    server = KdcServer.start(paths, settings, PASSPHRASE.clone());
     code = admin("invite", invitedUser).get("code").asText();
   }
 

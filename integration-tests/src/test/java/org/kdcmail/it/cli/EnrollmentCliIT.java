@@ -39,8 +39,11 @@ class EnrollmentCliIT {
     Path kdcHome = Files.createDirectories(tmp.resolve("kdc-home"));
     kdc = new KdcmailProcess(kdcHome);
     passphraseFile = Files.writeString(tmp.resolve("passphrase"), "admin passphrase 42\n");
-    try (ServerSocket probe = new ServerSocket(0)) {
+    int metricsPort;
+    try (ServerSocket probe = new ServerSocket(0);
+        ServerSocket metricsProbe = new ServerSocket(0)) {
       port = probe.getLocalPort();
+      metricsPort = metricsProbe.getLocalPort();
     }
     KdcmailProcess.Result init =
         kdc.run(
@@ -50,7 +53,9 @@ class EnrollmentCliIT {
             "--passphrase-file",
             passphraseFile.toString(),
             "--port",
-            Integer.toString(port));
+            Integer.toString(port),
+            "--metrics-port",
+            Integer.toString(metricsPort));
     assertThat(init.status()).as(init.err()).isZero();
     assertThat(init.err()).contains("not quantum");
     fingerprint = init.out().replaceAll("(?s).*identity fingerprint: (\\S+).*", "$1");

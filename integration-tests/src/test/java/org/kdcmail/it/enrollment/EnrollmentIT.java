@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -64,9 +68,9 @@ class EnrollmentIT {
   @BeforeEach
   void startKdc() throws Exception {
     paths = new KdcPaths(tmp.resolve("kdc"));
-    settings = KdcSettings.defaults("it-node").withPort(0);
+    settings = KdcSettings.defaults("it-node").withPort(0).withMetricsPort(0);
     new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
-    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry());
+    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone());
     store = tmp.resolve("client/users/dave/client.store");
   }
 
@@ -86,7 +90,7 @@ class EnrollmentIT {
 
     // Both sides restart: the KDC reopens its store with the passphrase, the client unlocks anew.
     kdc.close();
-    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone(), new SimpleMeterRegistry());
+    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone());
     assertThat(admin("invite", "erin@example.test").get("user").asText())
         .isEqualTo("erin@example.test");
     kdc.close();
@@ -156,6 +160,29 @@ class EnrollmentIT {
         .isInstanceOf(EnrollmentFailedException.class)
         .hasMessageContaining("the invitation has expired");
     assertThat(store).doesNotExist();
+  }
+
+  @Test
+  void metricsAndHealth_afterAnEnrollment_reportRequestsKeyBankAndEntropy() throws Exception {
+    enroll(admin("invite", USER).get("code").asText());
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + kdc.metricsPort();
+
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains(
+            "kdcmail_kdc_requests_seconds_count{outcome=\"ok\",type=\"enroll_client_confirm\"")
+        .contains("kdcmail_keybank_keys_available")
+        .contains("kdcmail_qrng_health_state");
+
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/health")).build(), BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"").contains("not quantum");
   }
 
   private void enroll(String code) throws Exception {

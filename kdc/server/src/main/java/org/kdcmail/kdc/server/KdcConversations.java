@@ -1,9 +1,12 @@
 package org.kdcmail.kdc.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.wire.ErrorFrame;
 import org.kdcmail.kdc.protocol.wire.Frame;
+import org.kdcmail.kdc.protocol.wire.FrameType;
 import org.kdcmail.kdc.protocol.wire.WireError;
 import org.kdcmail.kdc.server.admin.AdminConversation;
 import org.kdcmail.kdc.server.transport.ConnectionContext;
@@ -17,10 +20,12 @@ import org.kdcmail.kdc.server.transport.ConversationFactory;
 final class KdcConversations implements ConversationFactory {
   private final KdcServices services;
   private final AdminToken adminToken;
+  private final MeterRegistry registry;
 
-  KdcConversations(KdcServices services, AdminToken adminToken) {
+  KdcConversations(KdcServices services, AdminToken adminToken, MeterRegistry registry) {
     this.services = services;
     this.adminToken = adminToken;
+    this.registry = registry;
   }
 
   @Override
@@ -45,7 +50,21 @@ final class KdcConversations implements ConversationFactory {
                     .toFrame());
           }
         }
-        return chosen.onFrame(frame);
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "error";
+        try {
+          Optional<Frame> reply = chosen.onFrame(frame);
+          outcome = reply.map(r -> r.type() == FrameType.ERROR ? "refused" : "ok").orElse("ok");
+          return reply;
+        } finally {
+          sample.stop(
+              Timer.builder("kdcmail.kdc.requests")
+                  .description("KDC requests by frame type and outcome, with their latency")
+                  .tag("type", frame.type().name().toLowerCase(java.util.Locale.ROOT))
+                  .tag("outcome", outcome)
+                  .publishPercentileHistogram()
+                  .register(registry));
+        }
       }
 
       @Override

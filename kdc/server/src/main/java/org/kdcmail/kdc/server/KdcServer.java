@@ -1,7 +1,7 @@
 package org.kdcmail.kdc.server;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -33,6 +33,7 @@ public final class KdcServer implements AutoCloseable {
   private final KdcRandomness randomness;
   private final KeyBank keyBank;
   private final FrameServer frames;
+  private final MetricsEndpoint metrics;
 
   private KdcServer(
       KdcSettings settings,
@@ -40,13 +41,15 @@ public final class KdcServer implements AutoCloseable {
       KdcIdentity identity,
       KdcRandomness randomness,
       KeyBank keyBank,
-      FrameServer frames) {
+      FrameServer frames,
+      MetricsEndpoint metrics) {
     this.settings = settings;
     this.store = store;
     this.identity = identity;
     this.randomness = randomness;
     this.keyBank = keyBank;
     this.frames = frames;
+    this.metrics = metrics;
   }
 
   /**
@@ -55,18 +58,20 @@ public final class KdcServer implements AutoCloseable {
    * @throws org.kdcmail.kdc.server.kek.WrongPassphraseException for a wrong admin passphrase
    */
   public static KdcServer start(KdcPaths paths, char[] passphrase) throws Exception {
-    return start(paths, KdcSettings.read(paths.settings()), passphrase, new SimpleMeterRegistry());
+    return start(paths, KdcSettings.read(paths.settings()), passphrase);
   }
 
   /** Starts the KDC with explicit settings (e.g. port 0 in tests). */
-  public static KdcServer start(
-      KdcPaths paths, KdcSettings settings, char[] passphrase, MeterRegistry registry)
+  public static KdcServer start(KdcPaths paths, KdcSettings settings, char[] passphrase)
       throws Exception {
     Objects.requireNonNull(paths, "paths");
+    log.info("KDC settings (no secrets): {}", settings);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KdcRandomness randomness = KdcRandomness.open(settings.source(), settings.nodeId(), registry);
     KdcKek kek = null;
     KdcStore store = null;
     KeyBank bank = null;
+    FrameServer frames = null;
     try {
       kek = KekFile.builder(paths.kekFile()).random(randomness.drbg()).build().unlock(passphrase);
       store = KdcStore.open(paths.store(), kek);
@@ -83,21 +88,34 @@ public final class KdcServer implements AutoCloseable {
       AdminToken token = AdminTokenFile.create(paths.root(), randomness.asSecureRandom());
       KdcServices services =
           new KdcServices(settings, store, identity, randomness, new KeyBankPointSource(bank));
-      FrameServer frames =
+      frames =
           FrameServer.builder()
               .bindAddress(InetAddress.getByName(settings.bindAddress()))
               .port(settings.port())
-              .conversations(new KdcConversations(services, token))
+              .conversations(new KdcConversations(services, token, registry))
               .build()
               .start();
+      KeyBank bankForHealth = bank;
+      MetricsEndpoint metrics =
+          settings.metricsPort() == KdcSettings.METRICS_OFF
+              ? null
+              : MetricsEndpoint.start(
+                  settings.metricsPort(),
+                  registry,
+                  () ->
+                      new KdcHealth(
+                          randomness.source().state(),
+                          randomness.source().descriptor().provenanceLabel(),
+                          bankForHealth.availableKeys()));
       log.info(
           "KDC listening on {}:{}; identity fingerprint {}; entropy {}",
           settings.bindAddress(),
           frames.port(),
           identity.fingerprint().format(),
           randomness.source().descriptor().provenanceLabel());
-      return new KdcServer(settings, store, identity, randomness, bank, frames);
+      return new KdcServer(settings, store, identity, randomness, bank, frames, metrics);
     } catch (Exception | Error e) {
+      closeQuietly(frames);
       closeQuietly(bank);
       closeQuietly(store);
       randomness.close();
@@ -137,8 +155,14 @@ public final class KdcServer implements AutoCloseable {
     return settings;
   }
 
+  /** The port of the health and metrics endpoint, or -1 when it is off. */
+  public int metricsPort() {
+    return metrics == null ? KdcSettings.METRICS_OFF : metrics.port();
+  }
+
   @Override
   public void close() {
+    closeQuietly(metrics);
     frames.close();
     closeQuietly(keyBank);
     closeQuietly(store);

@@ -20,13 +20,22 @@ import org.kdcmail.qrng.source.EntropySourceSpec;
  * @param port the TCP port; 7750 by default
  * @param nodeId this node's identity, in the DRBG's personalization string
  * @param invitationLifetime how long an enrollment invitation stays valid; 72 h by default
+ * @param metricsPort the loopback port of the health and Prometheus metrics endpoint; 7751 by
+ *     default, 0 for any free port, -1 to turn it off
  */
 public record KdcSettings(
-    String source, String bindAddress, int port, String nodeId, Duration invitationLifetime) {
+    String source,
+    String bindAddress,
+    int port,
+    String nodeId,
+    Duration invitationLifetime,
+    int metricsPort) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 7750;
   public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
+  public static final int DEFAULT_METRICS_PORT = 7751;
+  public static final int METRICS_OFF = -1;
 
   public KdcSettings {
     Objects.requireNonNull(source, "source");
@@ -42,24 +51,37 @@ public record KdcSettings(
     if (invitationLifetime.isNegative() || invitationLifetime.isZero()) {
       throw new IllegalArgumentException("invitation lifetime must be positive");
     }
+    if (metricsPort < METRICS_OFF || metricsPort > 65535) {
+      throw new IllegalArgumentException(
+          "metrics port must be -1 (off) or in [0, 65535], got " + metricsPort);
+    }
   }
 
   /** The defaults for a node: the system source, 127.0.0.1:7750, invitations for 72 hours. */
   public static KdcSettings defaults(String nodeId) {
     return new KdcSettings(
-        "system", DEFAULT_BIND_ADDRESS, DEFAULT_PORT, nodeId, DEFAULT_INVITATION_LIFETIME);
+        "system",
+        DEFAULT_BIND_ADDRESS,
+        DEFAULT_PORT,
+        nodeId,
+        DEFAULT_INVITATION_LIFETIME,
+        DEFAULT_METRICS_PORT);
   }
 
   public KdcSettings withSource(String newSource) {
-    return new KdcSettings(newSource, bindAddress, port, nodeId, invitationLifetime);
+    return new KdcSettings(newSource, bindAddress, port, nodeId, invitationLifetime, metricsPort);
   }
 
   public KdcSettings withPort(int newPort) {
-    return new KdcSettings(source, bindAddress, newPort, nodeId, invitationLifetime);
+    return new KdcSettings(source, bindAddress, newPort, nodeId, invitationLifetime, metricsPort);
   }
 
   public KdcSettings withBindAddress(String newAddress) {
-    return new KdcSettings(source, newAddress, port, nodeId, invitationLifetime);
+    return new KdcSettings(source, newAddress, port, nodeId, invitationLifetime, metricsPort);
+  }
+
+  public KdcSettings withMetricsPort(int newMetricsPort) {
+    return new KdcSettings(source, bindAddress, port, nodeId, invitationLifetime, newMetricsPort);
   }
 
   /** Reads the settings file; a missing file means the KDC was never initialized. */
@@ -77,7 +99,11 @@ public record KdcSettings(
           required(properties, "bind-address"),
           Integer.parseInt(required(properties, "port")),
           required(properties, "node-id"),
-          Duration.parse(required(properties, "invitation-lifetime")));
+          Duration.parse(required(properties, "invitation-lifetime")),
+          Integer.parseInt(
+              properties
+                  .getProperty("metrics-port", Integer.toString(DEFAULT_METRICS_PORT))
+                  .trim()));
     } catch (RuntimeException e) {
       throw new IOException("invalid KDC settings in " + file + ": " + e.getMessage(), e);
     }
@@ -91,6 +117,7 @@ public record KdcSettings(
     properties.setProperty("port", Integer.toString(port));
     properties.setProperty("node-id", nodeId);
     properties.setProperty("invitation-lifetime", invitationLifetime.toString());
+    properties.setProperty("metrics-port", Integer.toString(metricsPort));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       properties.store(out, "kdcmail KDC settings (no secrets)");
     }
