@@ -87,7 +87,9 @@ final class ConnectionHandler {
   }
 
   private void serve(Conversation conversation, ConnectionContext context) throws IOException {
-    FrameReader reader = new FrameReader(socket.getInputStream(), config.maxPayloadBytes());
+    FrameDeadlineInputStream input =
+        new FrameDeadlineInputStream(socket, config.idleTimeout(), config.frameDeadline());
+    FrameReader reader = new FrameReader(input, config.maxPayloadBytes());
     FrameWriter writer = new FrameWriter(socket.getOutputStream());
     while (true) {
       Optional<Frame> frame;
@@ -105,10 +107,16 @@ final class ConnectionHandler {
         sendErrorAndClose(e.error(), e.getMessage());
         return;
       } catch (SocketTimeoutException e) {
-        log.info("Closing idle connection from {} after {}", peer, config.idleTimeout());
-        sendErrorAndClose(WireError.TIMEOUT, "no frame within " + config.idleTimeout());
+        log.info("Closing connection from {}: {}", peer, e.getMessage());
+        sendErrorAndClose(
+            WireError.TIMEOUT,
+            "no complete frame within "
+                + config.idleTimeout()
+                + " (idle) or "
+                + config.frameDeadline());
         return;
       }
+      input.frameCompleted();
       if (frame.isEmpty()) {
         log.debug("Connection from {} closed by peer", peer);
         return;

@@ -35,6 +35,7 @@ public final class FrameServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 7750;
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_FRAME_DEADLINE = Duration.ofSeconds(30);
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   /** Accept backlog; further connection attempts wait in the kernel or are refused. */
@@ -232,6 +233,7 @@ public final class FrameServer implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration frameDeadline = DEFAULT_FRAME_DEADLINE;
     private int maxPayloadBytes = FrameCodec.DEFAULT_MAX_PAYLOAD_BYTES;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private ConversationFactory conversations;
@@ -243,6 +245,7 @@ public final class FrameServer implements AutoCloseable {
       port = other.port;
       maxConnections = other.maxConnections;
       idleTimeout = other.idleTimeout;
+      frameDeadline = other.frameDeadline;
       maxPayloadBytes = other.maxPayloadBytes;
       shutdownTimeout = other.shutdownTimeout;
       conversations = other.conversations;
@@ -275,6 +278,15 @@ public final class FrameServer implements AutoCloseable {
     /** Longest wait for the next frame (or the rest of one); default 30 s. */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * Longest time from a frame's first byte to its last, however slowly the peer sends; default 30
+     * s.
+     */
+    public Builder frameDeadline(Duration deadline) {
+      this.frameDeadline = positive(deadline, "frameDeadline");
       return this;
     }
 
@@ -314,6 +326,10 @@ public final class FrameServer implements AutoCloseable {
 
     Duration idleTimeout() {
       return idleTimeout;
+    }
+
+    Duration frameDeadline() {
+      return frameDeadline;
     }
 
     int maxPayloadBytes() {

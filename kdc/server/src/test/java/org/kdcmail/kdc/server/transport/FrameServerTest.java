@@ -8,9 +8,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -154,6 +156,44 @@ class FrameServerTest {
     assertThat(client.readError().wireError()).contains(WireError.TIMEOUT);
     assertThat(client.closedByServer()).isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void slowLorisFrame_bytesJustInsideTheIdleTimeout_cutOffAtTheFrameDeadline() throws Exception {
+    FrameServer server =
+        start(
+            FrameServer.builder()
+                .conversations(ECHO)
+                .idleTimeout(Duration.ofMillis(400))
+                .frameDeadline(Duration.ofMillis(1_000)));
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      // A frame announcing 64 payload bytes, sent one byte every 250 ms (inside the idle timeout).
+      byte[] header = {(byte) 0xD1, (byte) FrameType.ENROLL_CLIENT_HELLO.code(), 0, 0, 0, 64};
+      long start = System.nanoTime();
+      boolean cutOff = false;
+      try {
+        for (byte b : header) {
+          out.write(b);
+          out.flush();
+          Thread.sleep(250);
+        }
+        for (int i = 0; i < 64; i++) {
+          out.write(0);
+          out.flush();
+          Thread.sleep(250);
+        }
+      } catch (java.net.SocketException e) {
+        cutOff = true;
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      byte[] answer = socket.getInputStream().readNBytes(6);
+      assertThat(cutOff || elapsed.compareTo(Duration.ofSeconds(15)) < 0).isTrue();
+      assertThat(answer).hasSize(6);
+      assertThat(answer[1]).isEqualTo((byte) FrameType.ERROR.code());
+      assertThat(elapsed).isLessThan(Duration.ofSeconds(8));
+    }
   }
 
   @Test
