@@ -37,8 +37,8 @@ public final class KeyConfirmation {
   public static ConfirmationChallenge challenge(
       PairwiseKey kab, String idA, String idB, SessionRandom random) {
     byte[] n = random.next(N_BYTES);
-    byte[] msg = seal(SessionMessageType.CONFIRM_CHALLENGE, LABEL_A_TO_B, kab, idA, idB, idA, n,
-        random);
+    byte[] msg =
+        seal(SessionMessageType.CONFIRM_CHALLENGE, LABEL_A_TO_B, kab, idA, idB, idA, n, random);
     return new ConfirmationChallenge(msg, n);
   }
 
@@ -56,10 +56,10 @@ public final class KeyConfirmation {
   public static byte[] answer(
       byte[] challenge, PairwiseKey kab, String idA, String idB, SessionRandom random)
       throws SessionException {
-    byte[] n = open(SessionMessageType.CONFIRM_CHALLENGE, LABEL_A_TO_B, challenge, kab, idA, idB,
-        idA);
-    return seal(SessionMessageType.CONFIRM_ANSWER, LABEL_B_TO_A, kab, idA, idB, idB, plus5(n),
-        random);
+    byte[] n =
+        open(SessionMessageType.CONFIRM_CHALLENGE, LABEL_A_TO_B, challenge, kab, idA, idB, idA);
+    return seal(
+        SessionMessageType.CONFIRM_ANSWER, LABEL_B_TO_A, kab, idA, idB, idB, plus5(n), random);
   }
 
   /**
@@ -105,8 +105,8 @@ public final class KeyConfirmation {
     System.arraycopy(n, 0, plain, 2 + who8.length, N_BYTES);
     byte[] key = subkey(kab, label);
     try {
-      byte[] box = SessionCrypto.seal(key, random, plain, SessionCrypto.aad(type, label, null,
-          idA, idB));
+      byte[] box =
+          SessionCrypto.seal(key, random, plain, SessionCrypto.aad(type, label, null, idA, idB));
       byte[] out = new byte[2 + box.length];
       out[0] = VERSION;
       out[1] = type.code();
@@ -133,8 +133,11 @@ public final class KeyConfirmation {
     byte[] key = subkey(kab, label);
     byte[] plain;
     try {
-      plain = SessionCrypto.open(key, Arrays.copyOfRange(msg, 2, msg.length),
-          SessionCrypto.aad(type, label, null, idA, idB));
+      plain =
+          SessionCrypto.open(
+              key,
+              Arrays.copyOfRange(msg, 2, msg.length),
+              SessionCrypto.aad(type, label, null, idA, idB));
     } finally {
       Arrays.fill(key, (byte) 0);
     }

@@ -30,8 +30,7 @@ public record ClockSkew(Duration window) {
     if (skew.compareTo(window) <= 0) {
       return Optional.empty();
     }
-    String message =
-        "clock skew " + skew.getSeconds() + " s exceeds " + window.getSeconds() + " s";
+    String message = "clock skew " + skew.getSeconds() + " s exceeds " + window.getSeconds() + " s";
     return Optional.of(SessionErrorCodes.frame(SessionError.CLOCK_SKEW, message));
   }
 }

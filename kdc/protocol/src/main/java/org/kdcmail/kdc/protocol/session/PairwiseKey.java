@@ -4,7 +4,11 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.kdcmail.secrets.SecretBytes;
 
-/** A pairwise key K_AB (32 bytes), known only to the sender A and one recipient B (and the KDC that made it). Key confirmation and per-recipient authenticators use it, never K_S, so a co-recipient cannot speak for A. Never printed, compared in constant time, zeroized by {@link #destroy()}. */
+/**
+ * A pairwise key K_AB (32 bytes), known only to the sender A and one recipient B (and the KDC that
+ * made it). Key confirmation and per-recipient authenticators use it, never K_S, so a co-recipient
+ * cannot speak for A. Never printed, compared in constant time, zeroized by {@link #destroy()}.
+ */
 public final class PairwiseKey implements Destroyable {
 
   private final SecretBytes secret;

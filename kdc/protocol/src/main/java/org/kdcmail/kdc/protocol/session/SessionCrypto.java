@@ -57,7 +57,9 @@ public final class SessionCrypto {
     return w.toByteArray();
   }
 
-  /** Seals {@code plaintext} under {@code key} (32 bytes) with a fresh nonce from {@code random}. */
+  /**
+   * Seals {@code plaintext} under {@code key} (32 bytes) with a fresh nonce from {@code random}.
+   */
   public static byte[] seal(byte[] key, SessionRandom random, byte[] plaintext, byte[] aad) {
     byte[] nonce = random.next(NONCE_BYTES);
     try {

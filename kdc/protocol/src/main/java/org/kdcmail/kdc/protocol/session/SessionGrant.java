@@ -6,9 +6,9 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 
 /**
- * A verified reply: K_S, the key id, the validity, one {@link RecipientTicket} per known
- * recipient (request order) and the recipients the KDC does not know. {@link #destroy()} zeroizes
- * K_S and every K_AB.
+ * A verified reply: K_S, the key id, the validity, one {@link RecipientTicket} per known recipient
+ * (request order) and the recipients the KDC does not know. {@link #destroy()} zeroizes K_S and
+ * every K_AB.
  */
 public record SessionGrant(
     SessionKey sessionKey,

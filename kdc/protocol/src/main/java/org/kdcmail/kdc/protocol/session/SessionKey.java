@@ -4,7 +4,10 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.kdcmail.secrets.SecretBytes;
 
-/** The session key K_S (32 bytes), shared by the sender and every recipient of one issuance. Never printed, compared in constant time, zeroized by {@link #destroy()}. */
+/**
+ * The session key K_S (32 bytes), shared by the sender and every recipient of one issuance. Never
+ * printed, compared in constant time, zeroized by {@link #destroy()}.
+ */
 public final class SessionKey implements Destroyable {
 
   private final SecretBytes secret;

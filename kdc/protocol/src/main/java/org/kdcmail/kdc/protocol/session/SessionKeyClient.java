@@ -81,8 +81,7 @@ public final class SessionKeyClient {
     byte[] key = SessionCrypto.subkey(sender.masterKey(), SessionProtocol.LABEL_REPLY);
     byte[] plain;
     try {
-      plain =
-          SessionCrypto.open(key, box, SessionReplySealer.replyAad(keyId, sender.identity()));
+      plain = SessionCrypto.open(key, box, SessionReplySealer.replyAad(keyId, sender.identity()));
     } finally {
       Arrays.fill(key, (byte) 0);
     }

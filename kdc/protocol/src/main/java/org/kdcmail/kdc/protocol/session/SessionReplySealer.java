@@ -16,9 +16,9 @@ import org.kdcmail.kdc.protocol.MasterKey;
  * that has no {@link RecipientGrant} is named in the reply's unknown-recipients list, never
  * dropped; the client decides the policy.
  *
- * <p>Reply layout: {@code 01 02 ‖ u8 len ‖ key id ‖ box}, the box sealing {@code K_S ‖ N_A ‖
- * issued ‖ not_after ‖ LP16(ID_A) ‖ recipients ‖ u16 k ‖ k × (LP16(ID_Bi) ‖ K_ABi ‖ u32 len ‖
- * ticket) ‖ unknown recipients} under {@code HKDF(K_A, "kdcmail session reply v1")}.
+ * <p>Reply layout: {@code 01 02 ‖ u8 len ‖ key id ‖ box}, the box sealing {@code K_S ‖ N_A ‖ issued
+ * ‖ not_after ‖ LP16(ID_A) ‖ recipients ‖ u16 k ‖ k × (LP16(ID_Bi) ‖ K_ABi ‖ u32 len ‖ ticket) ‖
+ * unknown recipients} under {@code HKDF(K_A, "kdcmail session reply v1")}.
  */
 public final class SessionReplySealer {
 
@@ -33,8 +33,8 @@ public final class SessionReplySealer {
    * @param request the opened request (after the caller's skew and replay checks)
    * @param senderKey K_A
    * @param grants one per known recipient, each naming a recipient of the request, no duplicates
-   * @throws IllegalArgumentException if a grant names someone the request did not, or twice, or
-   *     if {@code notAfter} is not after {@code issuedAt}
+   * @throws IllegalArgumentException if a grant names someone the request did not, or twice, or if
+   *     {@code notAfter} is not after {@code issuedAt}
    */
   public static SealedReply seal(
       SessionKeyRequest request,
@@ -109,8 +109,7 @@ public final class SessionReplySealer {
   }
 
   static byte[] replyAad(SessionKeyId keyId, String sender) {
-    return SessionCrypto.aad(
-        SessionMessageType.REPLY, SessionProtocol.LABEL_REPLY, keyId, sender);
+    return SessionCrypto.aad(SessionMessageType.REPLY, SessionProtocol.LABEL_REPLY, keyId, sender);
   }
 
   static boolean distinct(List<String> ids) {

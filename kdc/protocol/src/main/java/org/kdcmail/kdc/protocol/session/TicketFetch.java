@@ -10,9 +10,9 @@ import org.kdcmail.kdc.protocol.MasterKey;
 /**
  * Fetching a ticket again by key id. Request {@code 01 04 ‖ LP16(ID_B) ‖ u8 len ‖ key id ‖ box},
  * the box sealing {@code N_B ‖ T} under {@code HKDF(K_B, "kdcmail session fetch request v1")};
- * reply {@code 01 05 ‖ u8 len ‖ key id ‖ box}, the box sealing {@code N_B ‖ u32 len ‖ ticket}
- * under {@code HKDF(K_B, "kdcmail session fetch reply v1")}. Both AADs bind ID_B and the key id.
- * An instance is the recipient's outstanding fetch; the static methods are the KDC's side.
+ * reply {@code 01 05 ‖ u8 len ‖ key id ‖ box}, the box sealing {@code N_B ‖ u32 len ‖ ticket} under
+ * {@code HKDF(K_B, "kdcmail session fetch reply v1")}. Both AADs bind ID_B and the key id. An
+ * instance is the recipient's outstanding fetch; the static methods are the KDC's side.
  */
 public final class TicketFetch {
 
@@ -36,9 +36,14 @@ public final class TicketFetch {
             keyId,
             random.next(SessionProtocol.NONCE_BYTES),
             Instant.ofEpochMilli(clock.millis()));
-    byte[] plain = new SessionWire.Writer().bytes(body.nonce()).time(body.timestamp()).toByteArray();
+    byte[] plain =
+        new SessionWire.Writer().bytes(body.nonce()).time(body.timestamp()).toByteArray();
     byte[] box =
-        seal(recipient.masterKey(), SessionProtocol.LABEL_FETCH_REQUEST, random, plain,
+        seal(
+            recipient.masterKey(),
+            SessionProtocol.LABEL_FETCH_REQUEST,
+            random,
+            plain,
             aad(SessionMessageType.FETCH_REQUEST, keyId, recipient.identity()));
     byte[] request =
         new SessionWire.Writer(SessionMessageType.FETCH_REQUEST)
@@ -67,7 +72,10 @@ public final class TicketFetch {
       throw new SessionException(SessionException.REPLY_MISMATCH);
     }
     byte[] plain =
-        open(recipient.masterKey(), SessionProtocol.LABEL_FETCH_REPLY, box,
+        open(
+            recipient.masterKey(),
+            SessionProtocol.LABEL_FETCH_REPLY,
+            box,
             aad(SessionMessageType.FETCH_REPLY, keyId, recipient.identity()));
     byte[] ticket;
     try {
@@ -105,7 +113,10 @@ public final class TicketFetch {
     SessionKeyId keyId = r.keyId();
     byte[] box = r.sealedRest();
     byte[] plain =
-        open(recipientKey, SessionProtocol.LABEL_FETCH_REQUEST, box,
+        open(
+            recipientKey,
+            SessionProtocol.LABEL_FETCH_REQUEST,
+            box,
             aad(SessionMessageType.FETCH_REQUEST, keyId, id));
     try {
       SessionWire.Reader b = new SessionWire.Reader(plain);
@@ -126,7 +137,11 @@ public final class TicketFetch {
     }
     byte[] plain = new SessionWire.Writer().bytes(request.nonce()).blob(ticket).toByteArray();
     byte[] box =
-        seal(recipientKey, SessionProtocol.LABEL_FETCH_REPLY, random, plain,
+        seal(
+            recipientKey,
+            SessionProtocol.LABEL_FETCH_REPLY,
+            random,
+            plain,
             aad(SessionMessageType.FETCH_REPLY, request.keyId(), request.recipient()));
     return new SessionWire.Writer(SessionMessageType.FETCH_REPLY)
         .keyId(request.keyId())

@@ -89,8 +89,9 @@ final class Tickets {
       Instant notAfter = b.time();
       List<String> recipients = b.identities(1);
       b.finish();
-      t = new OpenedTicket(ks, kab, h.keyId(), h.sender(), h.recipient(), recipients, issued,
-          notAfter);
+      t =
+          new OpenedTicket(
+              ks, kab, h.keyId(), h.sender(), h.recipient(), recipients, issued, notAfter);
     } catch (SessionException | IllegalArgumentException e) {
       throw SessionException.rejected();
     } finally {

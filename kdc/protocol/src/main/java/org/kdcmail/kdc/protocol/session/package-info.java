@@ -5,7 +5,7 @@
  * helpers ({@link org.kdcmail.kdc.protocol.session.SessionRequestOpener}, {@link
  * org.kdcmail.kdc.protocol.session.SessionReplySealer}, {@link
  * org.kdcmail.kdc.protocol.session.ClockSkew}, {@link
- * org.kdcmail.kdc.protocol.session.TicketFetch}) and the error codes. I/O-free: each message is
- * one frame payload; the KDC server owns the database, the replay cache and the key bank.
+ * org.kdcmail.kdc.protocol.session.TicketFetch}) and the error codes. I/O-free: each message is one
+ * frame payload; the KDC server owns the database, the replay cache and the key bank.
  */
 package org.kdcmail.kdc.protocol.session;
