@@ -16,6 +16,14 @@ public enum FrameType {
   ENROLL_SERVER_POINTS(0x13),
   ENROLL_CLIENT_CONFIRM(0x14),
   ENROLL_SERVER_CONFIRM(0x15),
+  /** A → KDC: {@code SessionKeyRequest} (docs/protocol.md §5). {@code 0x20} stays unassigned. */
+  SESSION_KEY_REQUEST(0x21),
+  /** KDC → A: {@code SessionKeyReply} with the tickets. */
+  SESSION_KEY_REPLY(0x22),
+  /** B → KDC: fetch a ticket again by key id. */
+  TICKET_FETCH_REQUEST(0x23),
+  /** KDC → B: the fetched ticket. */
+  TICKET_FETCH_REPLY(0x24),
   /** An {@code AdminRequest} (token and command), accepted from loopback peers only. */
   ADMIN_REQUEST(0x40),
   /** An {@code AdminResponse} (status and body). */
