@@ -3,7 +3,6 @@ package org.kdcmail.kdc.protocol.session;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,9 +109,5 @@ public final class SessionReplySealer {
 
   static byte[] replyAad(SessionKeyId keyId, String sender) {
     return SessionCrypto.aad(SessionMessageType.REPLY, SessionProtocol.LABEL_REPLY, keyId, sender);
-  }
-
-  static boolean distinct(List<String> ids) {
-    return new HashSet<>(ids).size() == ids.size();
   }
 }
