@@ -5,8 +5,8 @@
  * KEK; and the issuance ledger: a replay cache shared by every KDC node ({@link
  * org.kdcmail.kdc.server.store.ReplayCache}), issued session keys with their keys sealed under the
  * KEK ({@link org.kdcmail.kdc.server.store.IssuanceLedger}) and a hash-chained audit log ({@link
- * org.kdcmail.kdc.server.store.AuditLog}). {@code SQLException} never leaves this package: every failure is a {@link
- * org.kdcmail.kdc.server.store.KdcStoreException} whose message names the operation and the
- * database. Tables and formats: {@code docs/storage.md}.
+ * org.kdcmail.kdc.server.store.AuditLog}). {@code SQLException} never leaves this package: every
+ * failure is a {@link org.kdcmail.kdc.server.store.KdcStoreException} whose message names the
+ * operation and the database. Tables and formats: {@code docs/storage.md}.
  */
 package org.kdcmail.kdc.server.store;
