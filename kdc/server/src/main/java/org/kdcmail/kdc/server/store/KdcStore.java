@@ -40,12 +40,18 @@ public final class KdcStore implements AutoCloseable {
   private final RowSeals seals;
   private final Clock clock;
   private final InvitationTable invitations;
+  private final AuditLogTable audit;
+  private final ReplayCacheTable replayCache;
+  private final IssuanceTable issuances;
 
-  private KdcStore(DerbyDatabase db, RowSeals seals, Clock clock) {
+  private KdcStore(DerbyDatabase db, RowSeals seals, IssuanceSeals keySeals, Clock clock) {
     this.db = db;
     this.seals = seals;
     this.clock = clock;
     this.invitations = new InvitationTable(db, seals, clock);
+    this.audit = new AuditLogTable(db, clock);
+    this.replayCache = new ReplayCacheTable(db, audit, clock);
+    this.issuances = new IssuanceTable(db, keySeals, audit, clock);
   }
 
   /** Opens (creating and migrating if needed) the store in {@code dataDir/db}. */
@@ -57,7 +63,25 @@ public final class KdcStore implements AutoCloseable {
   public static KdcStore open(Path dataDir, KdcKek kek, Clock clock) {
     Objects.requireNonNull(kek, "kek");
     Objects.requireNonNull(clock, "clock");
-    return new KdcStore(DerbyDatabase.open(dataDir), new RowSeals(kek), clock);
+    return new KdcStore(
+        DerbyDatabase.open(dataDir), new RowSeals(kek), new IssuanceSeals(kek), clock);
+  }
+
+  // ---- issuance ledger (logic in ReplayCacheTable, IssuanceTable, AuditLogTable) ----
+
+  /** The replay cache shared by every KDC node on this database. */
+  public ReplayCache replayCache() {
+    return replayCache;
+  }
+
+  /** The record of issued session keys. */
+  public IssuanceLedger issuances() {
+    return issuances;
+  }
+
+  /** The hash-chained audit log (enrollment, issuance, replays, admin actions). */
+  public AuditLog audit() {
+    return audit;
   }
 
   // ---- invitations ----

@@ -1,0 +1,256 @@
+package org.kdcmail.kdc.server.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.kdcmail.kdc.server.store.AuditVerification.Problem;
+
+/**
+ * {@link AuditLog} on {@code kdc_audit} and its single-row head {@code kdc_audit_head}. An append
+ * locks the head ({@code SELECT ... FOR UPDATE}), inserts seq = last_seq + 1 with prev_hash =
+ * last_hash, and moves the head, all in the caller's transaction, so appends from several nodes are
+ * serialized. Encoding in {@link #hash}.
+ */
+final class AuditLogTable implements AuditLog {
+  static final int HASH_BYTES = 32;
+  private static final byte ENCODING_VERSION = 1;
+  private static final int MAX_NAME_CHARS = 320;
+  private static final int MAX_DETAIL_CHARS = 1000;
+
+  private final DerbyDatabase db;
+  private final Clock clock;
+
+  AuditLogTable(DerbyDatabase db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public long append(AuditType type, String actor, String subject, String detail) {
+    synchronized (db) {
+      try {
+        long seq = append(db.connection(), type, actor, subject, detail);
+        db.connection().commit();
+        return seq;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("append a '" + type.label() + "' audit entry", e);
+      }
+    }
+  }
+
+  /** Appends inside the caller's transaction (the caller commits or rolls back). */
+  long append(Connection c, AuditType type, String actor, String subject, String detail)
+      throws SQLException {
+    Objects.requireNonNull(type, "type");
+    String who = checked("actor", actor, MAX_NAME_CHARS);
+    String what = checked("subject", subject == null ? "" : subject, MAX_NAME_CHARS);
+    String text = checked("detail", detail == null ? "" : detail, MAX_DETAIL_CHARS);
+    long lastSeq;
+    byte[] prev;
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE")) {
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new KdcStoreException("KDC database at " + db.databaseDir() + ": no audit head");
+        }
+        lastSeq = rs.getLong(1);
+        prev = rs.getBytes(2);
+      }
+    }
+    long seq = lastSeq + 1;
+    long at = clock.millis();
+    byte[] hash = hash(prev, seq, at, type.label(), who, what, text);
+    KdcStore.update(
+        c,
+        "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash, hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        seq,
+        at,
+        type.label(),
+        who,
+        what,
+        text,
+        prev,
+        hash);
+    KdcStore.update(
+        c, "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+    return seq;
+  }
+
+  @Override
+  public AuditVerification verify() {
+    synchronized (db) {
+      try {
+        AuditVerification result = verify(db.connection());
+        db.connection().commit();
+        return result;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("verify the audit chain", e);
+      }
+    }
+  }
+
+  private static AuditVerification verify(Connection c) throws SQLException {
+    long headSeq;
+    byte[] headHash;
+    try (PreparedStatement st =
+            c.prepareStatement("SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1");
+        ResultSet rs = st.executeQuery()) {
+      if (!rs.next()) {
+        return AuditVerification.broken(Problem.HEAD_MISMATCH, 0, 1, "the audit head is missing");
+      }
+      headSeq = rs.getLong(1);
+      headHash = rs.getBytes(2);
+    }
+    long expected = 1;
+    byte[] prev = new byte[HASH_BYTES];
+    try (PreparedStatement st =
+            c.prepareStatement(
+                "SELECT seq, at_ms, type, actor, subject, detail, prev_hash, hash"
+                    + " FROM kdc_audit ORDER BY seq");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        long seq = rs.getLong(1);
+        long checked = expected - 1;
+        if (seq != expected) {
+          return AuditVerification.broken(
+              Problem.GAP,
+              checked,
+              expected,
+              "entries " + expected + ".." + (seq - 1) + " missing");
+        }
+        if (!MessageDigest.isEqual(prev, rs.getBytes(7))) {
+          return AuditVerification.broken(
+              Problem.PREV_HASH_MISMATCH,
+              checked,
+              seq,
+              "prev_hash of entry " + seq + " is not the hash of entry " + (seq - 1));
+        }
+        byte[] hash =
+            hash(
+                prev,
+                seq,
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6));
+        if (!MessageDigest.isEqual(hash, rs.getBytes(8))) {
+          return AuditVerification.broken(
+              Problem.HASH_MISMATCH, checked, seq, "entry " + seq + " was modified");
+        }
+        prev = hash;
+        expected++;
+      }
+    }
+    long last = expected - 1;
+    if (headSeq != last || !MessageDigest.isEqual(headHash, prev)) {
+      return AuditVerification.broken(
+          Problem.HEAD_MISMATCH,
+          last,
+          last + 1,
+          "the head records "
+              + headSeq
+              + " entries ending in "
+              + HexFormat.of().formatHex(headHash, 0, 8)
+              + "…, the table holds "
+              + last
+              + (headSeq > last ? ": entries after " + last + " were deleted" : ""));
+    }
+    return AuditVerification.intact(last);
+  }
+
+  @Override
+  public List<AuditEntry> entries(AuditFilter filter) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT seq, at_ms, type, actor, subject, detail FROM kdc_audit WHERE seq > ?");
+    List<Object> params = new ArrayList<>();
+    params.add(filter.afterSeq());
+    filter.type().ifPresent(t -> where(sql, params, "type", t.label()));
+    filter.actor().ifPresent(a -> where(sql, params, "actor", a));
+    filter.subject().ifPresent(s -> where(sql, params, "subject", s));
+    sql.append(" ORDER BY seq FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+    synchronized (db) {
+      try (PreparedStatement st = db.connection().prepareStatement(sql.toString())) {
+        for (int i = 0; i < params.size(); i++) {
+          st.setObject(i + 1, params.get(i));
+        }
+        List<AuditEntry> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(
+                new AuditEntry(
+                    rs.getLong(1),
+                    Instant.ofEpochMilli(rs.getLong(2)),
+                    AuditType.fromLabel(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)));
+          }
+        }
+        db.connection().commit();
+        return List.copyOf(out);
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("read audit entries", e);
+      }
+    }
+  }
+
+  private static void where(StringBuilder sql, List<Object> params, String column, String value) {
+    sql.append(" AND ").append(column).append(" = ?");
+    params.add(value);
+  }
+
+  /**
+   * SHA-256(prev_hash (32) ‖ 0x01 ‖ seq (8, BE) ‖ at_ms (8, BE) ‖ for type, actor, subject, detail:
+   * length (4, BE) ‖ UTF-8 bytes).
+   */
+  static byte[] hash(
+      byte[] prevHash,
+      long seq,
+      long atMs,
+      String type,
+      String actor,
+      String subject,
+      String detail) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.writeBytes(prevHash);
+    out.write(ENCODING_VERSION);
+    out.writeBytes(ByteBuffer.allocate(16).putLong(seq).putLong(atMs).array());
+    for (String field : new String[] {type, actor, subject, detail}) {
+      byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+      out.writeBytes(ByteBuffer.allocate(4).putInt(utf8.length).array());
+      out.writeBytes(utf8);
+    }
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
+    }
+  }
+
+  private static String checked(String name, String value, int maxChars) {
+    Objects.requireNonNull(value, name);
+    if (value.length() > maxChars) {
+      throw new IllegalArgumentException(name + " must be at most " + maxChars + " characters");
+    }
+    return value;
+  }
+}

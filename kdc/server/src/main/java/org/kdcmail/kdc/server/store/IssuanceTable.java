@@ -1,0 +1,300 @@
+package org.kdcmail.kdc.server.store;
+
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.kdcmail.secrets.SecretBytes;
+
+/**
+ * {@link IssuanceLedger} on {@code kdc_issuance} and {@code kdc_issuance_recipient}. The primary
+ * key on key_id makes a second record of the same key id fail (SQLState 23505) with nothing
+ * written.
+ */
+final class IssuanceTable implements IssuanceLedger {
+  private static final String DUPLICATE_KEY = "23505";
+
+  private final DerbyDatabase db;
+  private final IssuanceSeals seals;
+  private final AuditLogTable audit;
+  private final Clock clock;
+
+  IssuanceTable(DerbyDatabase db, IssuanceSeals seals, AuditLogTable audit, Clock clock) {
+    this.db = db;
+    this.seals = seals;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(Issuance is) {
+    Objects.requireNonNull(is, "issuance");
+    byte[] sealedSession =
+        seal(is.sessionKey(), k -> seals.sealSessionKey(is.keyId(), is.sender(), k));
+    synchronized (db) {
+      Connection c = db.connection();
+      try {
+        IssuanceProvenance p = is.provenance();
+        KdcStore.update(
+            c,
+            "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
+                + " source_kind, batch_id, state, key_format, sealed_session_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            is.keyId(),
+            is.sender(),
+            is.issuedAt().toEpochMilli(),
+            is.notAfter().toEpochMilli(),
+            p.sourceId(),
+            p.sourceKind(),
+            p.batchId(),
+            IssuanceState.ISSUED.name(),
+            RowSeals.FORMAT_VERSION,
+            sealedSession);
+        try (PreparedStatement st =
+            c.prepareStatement(
+                "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
+                    + " VALUES (?, ?, ?)")) {
+          for (Map.Entry<String, SecretBytes> e : is.pairwiseKeys().entrySet()) {
+            st.setString(1, is.keyId());
+            st.setString(2, e.getKey());
+            st.setBytes(
+                3,
+                seal(
+                    e.getValue(),
+                    k -> seals.sealPairwiseKey(is.keyId(), is.sender(), e.getKey(), k)));
+            st.executeUpdate();
+          }
+        }
+        audit.append(
+            c,
+            AuditType.ISSUANCE,
+            is.sender(),
+            is.keyId(),
+            "recipients="
+                + is.pairwiseKeys().size()
+                + " batch="
+                + p.batchId()
+                + " source="
+                + p.sourceId()
+                + " ("
+                + p.sourceKind()
+                + ")");
+        c.commit();
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        if (DUPLICATE_KEY.equals(e.getSQLState())) {
+          throw new DuplicateKeyIdException(is.keyId(), e);
+        }
+        throw db.failure("record the issuance of key " + is.keyId(), e);
+      }
+    }
+  }
+
+  @Override
+  public Optional<IssuanceRecord> find(String keyId) {
+    Objects.requireNonNull(keyId, "keyId");
+    synchronized (db) {
+      Connection c = db.connection();
+      try {
+        Optional<IssuanceRecord> found = Optional.empty();
+        try (PreparedStatement st =
+            c.prepareStatement(
+                "SELECT sender, issued_at_ms, not_after_ms, source_id, source_kind, batch_id,"
+                    + " state, revoked_at_ms FROM kdc_issuance WHERE key_id = ?")) {
+          st.setString(1, keyId);
+          try (ResultSet rs = st.executeQuery()) {
+            if (rs.next()) {
+              long revoked = rs.getLong(8);
+              boolean wasRevoked = !rs.wasNull();
+              found =
+                  Optional.of(
+                      new IssuanceRecord(
+                          keyId,
+                          rs.getString(1),
+                          recipients(c, keyId),
+                          Instant.ofEpochMilli(rs.getLong(2)),
+                          Instant.ofEpochMilli(rs.getLong(3)),
+                          new IssuanceProvenance(rs.getString(4), rs.getString(5), rs.getString(6)),
+                          IssuanceState.valueOf(rs.getString(7)),
+                          wasRevoked
+                              ? Optional.of(Instant.ofEpochMilli(revoked))
+                              : Optional.empty()));
+            }
+          }
+        }
+        c.commit();
+        return found;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("read the issuance of key " + keyId, e);
+      }
+    }
+  }
+
+  @Override
+  public boolean isRecipient(String keyId, String user) {
+    return query(
+            "SELECT 1 FROM kdc_issuance_recipient WHERE key_id = ? AND recipient = ?",
+            "check a recipient of key " + keyId,
+            Objects.requireNonNull(keyId, "keyId"),
+            Objects.requireNonNull(user, "user"))
+        .isPresent();
+  }
+
+  @Override
+  public boolean isRevoked(String keyId) {
+    return query(
+            "SELECT 1 FROM kdc_issuance WHERE key_id = ? AND state = 'REVOKED'",
+            "read the state of key " + keyId,
+            Objects.requireNonNull(keyId, "keyId"))
+        .isPresent();
+  }
+
+  @Override
+  public Optional<SecretBytes> openSessionKey(String keyId) {
+    Objects.requireNonNull(keyId, "keyId");
+    Optional<Object[]> row =
+        query(
+            "SELECT sender, sealed_session_key FROM kdc_issuance WHERE key_id = ?"
+                + " AND state = 'ISSUED'",
+            "load the session key " + keyId,
+            keyId);
+    return row.map(
+        r -> open(keyId, () -> seals.openSessionKey(keyId, (String) r[0], (byte[]) r[1])));
+  }
+
+  @Override
+  public Optional<SecretBytes> openPairwiseKey(String keyId, String recipient) {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(recipient, "recipient");
+    Optional<Object[]> row =
+        query(
+            "SELECT i.sender, r.sealed_pairwise_key FROM kdc_issuance i"
+                + " JOIN kdc_issuance_recipient r ON r.key_id = i.key_id"
+                + " WHERE i.key_id = ? AND r.recipient = ? AND i.state = 'ISSUED'",
+            "load a ticket key of " + keyId,
+            keyId,
+            recipient);
+    return row.map(
+        r ->
+            open(
+                keyId,
+                () -> seals.openPairwiseKey(keyId, (String) r[0], recipient, (byte[]) r[1])));
+  }
+
+  @Override
+  public boolean revokeKey(String keyId, String actor) {
+    Objects.requireNonNull(keyId, "keyId");
+    return revoke("key_id = ?", keyId, actor, keyId, "key") == 1;
+  }
+
+  @Override
+  public int revokeBatch(String batchId, String actor) {
+    Objects.requireNonNull(batchId, "batchId");
+    return revoke("batch_id = ?", batchId, actor, "batch " + batchId, "batch");
+  }
+
+  private int revoke(String where, String value, String actor, String subject, String what) {
+    Objects.requireNonNull(actor, "actor");
+    synchronized (db) {
+      Connection c = db.connection();
+      try {
+        int rows =
+            KdcStore.update(
+                c,
+                "UPDATE kdc_issuance SET state = 'REVOKED', revoked_at_ms = ? WHERE "
+                    + where
+                    + " AND state = 'ISSUED'",
+                clock.millis(),
+                value);
+        if (rows > 0) {
+          audit.append(c, AuditType.REVOKE, actor, subject, what + " revoked keys=" + rows);
+        }
+        c.commit();
+        return rows;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure("revoke " + subject, e);
+      }
+    }
+  }
+
+  private static List<String> recipients(Connection c, String keyId) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT recipient FROM kdc_issuance_recipient WHERE key_id = ? ORDER BY recipient")) {
+      st.setString(1, keyId);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The first row's columns, read in one committed transaction. */
+  private Optional<Object[]> query(String sql, String operation, Object... params) {
+    synchronized (db) {
+      try (PreparedStatement st = db.connection().prepareStatement(sql)) {
+        for (int i = 0; i < params.length; i++) {
+          st.setObject(i + 1, params[i]);
+        }
+        Optional<Object[]> row = Optional.empty();
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next()) {
+            Object[] cols = new Object[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < cols.length; i++) {
+              cols[i] = rs.getObject(i + 1);
+            }
+            row = Optional.of(cols);
+          }
+        }
+        db.connection().commit();
+        return row;
+      } catch (SQLException e) {
+        db.rollbackQuietly();
+        throw db.failure(operation, e);
+      }
+    }
+  }
+
+  private interface Sealer {
+    byte[] seal(byte[] key);
+  }
+
+  private static byte[] seal(SecretBytes key, Sealer sealer) {
+    byte[] plain = key.copyBytes();
+    try {
+      return sealer.seal(plain);
+    } finally {
+      Arrays.fill(plain, (byte) 0);
+    }
+  }
+
+  private interface Opener {
+    byte[] open() throws GeneralSecurityException;
+  }
+
+  private static SecretBytes open(String keyId, Opener opener) {
+    try {
+      return SecretBytes.wrap(opener.open());
+    } catch (GeneralSecurityException e) {
+      throw new KdcStoreIntegrityException(
+          "a sealed key of session key "
+              + keyId
+              + " failed authentication: the row was modified, or this KEK did not seal it",
+          e);
+    }
+  }
+}

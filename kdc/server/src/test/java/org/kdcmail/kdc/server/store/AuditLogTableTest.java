@@ -1,0 +1,194 @@
+package org.kdcmail.kdc.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kdcmail.kdc.server.store.AuditVerification.Problem;
+
+class AuditLogTableTest {
+  @TempDir Path dataDir;
+  private LedgerFixture f;
+
+  @BeforeEach
+  void open() {
+    f = new LedgerFixture(dataDir);
+  }
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  private void appendFive() {
+    for (int i = 1; i <= 5; i++) {
+      assertThat(f.store.audit().append("enrollment", "user" + i, "user" + i, "detail " + i))
+          .isEqualTo(i);
+    }
+  }
+
+  private void sql(String statement) throws Exception {
+    f.withJdbc(
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(statement)) {
+            assertThat(st.executeUpdate()).isEqualTo(1);
+          }
+        });
+  }
+
+  @Test
+  void verify_emptyLog_ok() {
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.ok()).isTrue();
+    assertThat(v.checkedEntries()).isZero();
+  }
+
+  @Test
+  void verify_appendedEntries_okAndReadable() {
+    appendFive();
+    f.restart();
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.ok()).isTrue();
+    assertThat(v.checkedEntries()).isEqualTo(5);
+    List<AuditEntry> entries = f.store.audit().entries(AuditFilter.first(3).after(1));
+    assertThat(entries).extracting(AuditEntry::seq).containsExactly(2L, 3L, 4L);
+    assertThat(entries.get(0).type()).isEqualTo(AuditType.ENROLLMENT);
+    assertThat(entries.get(0).at()).isEqualTo(LedgerFixture.T0);
+    assertThat(f.store.audit().entries(AuditFilter.first(10).withSubject("user4")))
+        .extracting(AuditEntry::detail)
+        .containsExactly("detail 4");
+  }
+
+  @Test
+  void verify_editedDetail_reportsThatSeq() throws Exception {
+    appendFive();
+    sql("UPDATE kdc_audit SET detail = 'nothing happened' WHERE seq = 3");
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.problem()).isEqualTo(Problem.HASH_MISMATCH);
+    assertThat(v.brokenSeq()).isEqualTo(3);
+    assertThat(v.checkedEntries()).isEqualTo(2);
+  }
+
+  @Test
+  void verify_editedTime_reportsThatSeq() throws Exception {
+    appendFive();
+    sql("UPDATE kdc_audit SET at_ms = at_ms + 1 WHERE seq = 5");
+    assertThat(f.store.audit().verify().brokenSeq()).isEqualTo(5);
+  }
+
+  @Test
+  void verify_deletedMiddleRow_reportsGap() throws Exception {
+    appendFive();
+    sql("DELETE FROM kdc_audit WHERE seq = 3");
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.problem()).isEqualTo(Problem.GAP);
+    assertThat(v.brokenSeq()).isEqualTo(3);
+  }
+
+  @Test
+  void verify_deletedAndRenumbered_reportsPrevHashMismatch() throws Exception {
+    appendFive();
+    sql("DELETE FROM kdc_audit WHERE seq = 3");
+    sql("UPDATE kdc_audit SET seq = 3 WHERE seq = 4");
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.brokenSeq()).isEqualTo(3);
+  }
+
+  @Test
+  void verify_deletedLastRow_reportsHeadMismatch() throws Exception {
+    appendFive();
+    sql("DELETE FROM kdc_audit WHERE seq = 5");
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.problem()).isEqualTo(Problem.HEAD_MISMATCH);
+    assertThat(v.brokenSeq()).isEqualTo(5);
+    assertThat(v.reason()).contains("deleted");
+  }
+
+  @Test
+  void append_unknownTypeOrOversizedDetail_rejected() {
+    assertThatThrownBy(() -> f.store.audit().append("coffee", "a", "b", "c"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> f.store.audit().append(AuditType.INVITE, "admin", "bob", "x".repeat(1001)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(f.store.audit().verify().checkedEntries()).isZero();
+  }
+
+  @Test
+  void hash_knownVector() {
+    byte[] hash = AuditLogTable.hash(new byte[32], 1, 0, "issuance", "alice", "k1", "");
+    // SHA-256(00*32 || 01 || 0000000000000001 || 0000000000000000 || 00000008 "issuance" ||
+    //         00000005 "alice" || 00000002 "k1" || 00000000)
+    assertThat(java.util.HexFormat.of().formatHex(hash))
+        .isEqualTo(
+            sha256Hex(
+                "00".repeat(32)
+                    + "01"
+                    + "0000000000000001"
+                    + "0000000000000000"
+                    + "00000008"
+                    + hex("issuance")
+                    + "00000005"
+                    + hex("alice")
+                    + "00000002"
+                    + hex("k1")
+                    + "00000000"));
+  }
+
+  @Test
+  void append_fromEightThreads_chainVerifies() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < 25; i++) {
+                    f.store.audit().append(AuditType.ISSUANCE, "t" + thread, "k" + i, "");
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> d : done) {
+        d.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.ok()).as(v.reason()).isTrue();
+    assertThat(v.checkedEntries()).isEqualTo(200);
+  }
+
+  private static String hex(String s) {
+    return java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String sha256Hex(String hex) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(java.util.HexFormat.of().parseHex(hex)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
