@@ -28,12 +28,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "admin",
     mixinStandardHelpOptions = true,
-    description = "Administer the running KDC (invite, users, disable, enable).",
+    description = "Administer the running KDC (invite, users, disable, enable, revoke, audit).",
     subcommands = {
       AdminCommand.Invite.class,
       AdminCommand.Users.class,
       AdminCommand.Disable.class,
-      AdminCommand.Enable.class
+      AdminCommand.Enable.class,
+      AdminCommand.Revoke.class,
+      AdminCommand.Audit.class
     })
 final class AdminCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,9 +73,13 @@ final class AdminCommand {
 
     abstract void print(JsonNode body, PrintWriter out);
 
+    /** The KDC's last answer, for subclasses that decide their exit status from it. */
+    JsonNode lastBody;
+
     @Override
     public Integer call() throws Exception {
       JsonNode body = admin.send(command(), arguments());
+      lastBody = body;
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
@@ -202,6 +208,100 @@ final class AdminCommand {
     @Override
     void print(JsonNode body, PrintWriter out) {
       out.println(body.get("user").asText() + " is enabled");
+    }
+  }
+
+  /** {@code kdcmail admin revoke --key-id ID | --batch BATCH}. */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description =
+          "Revokes one issued session key, or every key drawn from a QRNG batch: their tickets are"
+              + " refused from now on.")
+  static final class Revoke extends Subcommand {
+    @picocli.CommandLine.ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+      @Option(names = "--key-id", paramLabel = "ID", required = true)
+      String keyId;
+
+      @Option(names = "--batch", paramLabel = "BATCH", required = true)
+      String batch;
+    }
+
+    @Override
+    String command() {
+      return target.keyId != null ? "revoke-key" : "revoke-batch";
+    }
+
+    @Override
+    List<String> arguments() {
+      return List.of(target.keyId != null ? target.keyId : target.batch);
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      out.println("revoked " + body.get("revoked").asInt() + " key(s)");
+    }
+  }
+
+  /** {@code kdcmail admin audit [--verify] [--json]}. */
+  @Command(
+      name = "audit",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints the KDC's append-only, hash-chained audit log, or with --verify checks the chain.",
+        "Exit status with --verify: 0 when the chain holds, 1 when a row was edited or deleted."
+      })
+  static final class Audit extends Subcommand {
+    @Option(names = "--verify", description = "Check the hash chain instead of listing entries.")
+    boolean verify;
+
+    @Option(
+        names = "--limit",
+        defaultValue = "1000",
+        description = "Entries to list, oldest first. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Override
+    String command() {
+      return verify ? "audit-verify" : "audit";
+    }
+
+    @Override
+    List<String> arguments() {
+      return verify ? List.of() : List.of(Integer.toString(limit));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      int status = super.call();
+      return verify && !lastBody.get("ok").asBoolean() ? ReadableErrors.EXIT_FAILURE : status;
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      if (verify) {
+        out.println(
+            body.get("ok").asBoolean()
+                ? "audit chain holds (" + body.get("checked_entries").asLong() + " entries)"
+                : "audit chain BROKEN at entry "
+                    + body.get("broken_seq").asLong()
+                    + ": "
+                    + body.get("reason").asText());
+        return;
+      }
+      for (JsonNode entry : body.get("entries")) {
+        out.printf(
+            "%6d  %s  %-14s %s -> %s %s%n",
+            entry.get("seq").asLong(),
+            entry.get("time").asText(),
+            entry.get("type").asText(),
+            entry.get("actor").asText(),
+            entry.get("subject").asText(),
+            entry.has("detail") ? entry.get("detail").asText() : "");
+      }
     }
   }
 }

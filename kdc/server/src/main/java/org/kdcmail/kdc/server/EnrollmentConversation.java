@@ -17,6 +17,7 @@ import org.kdcmail.kdc.protocol.masterkey.MasterKeyDerivation;
 import org.kdcmail.kdc.protocol.wire.ErrorFrame;
 import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.protocol.wire.FrameType;
+import org.kdcmail.kdc.server.store.AuditType;
 import org.kdcmail.kdc.server.store.Invitation;
 import org.kdcmail.kdc.server.store.InvitationState;
 import org.kdcmail.kdc.server.transport.ConnectionContext;
@@ -112,6 +113,10 @@ final class EnrollmentConversation implements Conversation {
       byte[] answer = responder.onClientConfirmation(confirmation, masterKey).encode();
       services.store().markUsed(invitation.id());
       int version = services.store().storeMasterKey(username, masterKey);
+      services
+          .store()
+          .audit()
+          .append(AuditType.ENROLLMENT, username, username, "master key version " + version);
       log.info("enrolled {} (master key version {})", username, version);
       context.closeAfterReply();
       return new Frame(FrameType.ENROLL_SERVER_CONFIRM, answer);

@@ -13,6 +13,10 @@ import org.kdcmail.kdc.protocol.admin.AdminStatus;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 import org.kdcmail.kdc.server.admin.AdminCommandHandler;
+import org.kdcmail.kdc.server.store.AuditEntry;
+import org.kdcmail.kdc.server.store.AuditFilter;
+import org.kdcmail.kdc.server.store.AuditType;
+import org.kdcmail.kdc.server.store.AuditVerification;
 import org.kdcmail.kdc.server.store.KdcStoreException;
 import org.kdcmail.kdc.server.store.User;
 import org.kdcmail.kdc.server.store.UserStatus;
@@ -24,6 +28,7 @@ import org.kdcmail.kdc.server.store.UserStatus;
  */
 final class KdcAdminCommands implements AdminCommandHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ADMIN = "admin";
 
   private final KdcServices services;
   private final Clock clock = Clock.systemUTC();
@@ -46,6 +51,14 @@ final class KdcAdminCommands implements AdminCommandHandler {
             args.size() == 1 ? status(args.get(0), UserStatus.DISABLED) : usage("disable USER");
         case "enable" ->
             args.size() == 1 ? status(args.get(0), UserStatus.ACTIVE) : usage("enable USER");
+        case "revoke-key" -> args.size() == 1 ? revokeKey(args.get(0)) : usage("revoke-key KEY_ID");
+        case "revoke-batch" ->
+            args.size() == 1 ? revokeBatch(args.get(0)) : usage("revoke-batch BATCH");
+        case "audit" ->
+            args.size() <= 1
+                ? audit(args.isEmpty() ? 1000 : Integer.parseInt(args.get(0)))
+                : usage("audit [LIMIT]");
+        case "audit-verify" -> args.isEmpty() ? auditVerify() : usage("audit-verify");
         default ->
             AdminResponse.of(
                 AdminStatus.UNKNOWN_COMMAND, "unknown admin command '" + request.command() + "'");
@@ -63,6 +76,7 @@ final class KdcAdminCommands implements AdminCommandHandler {
     EnrollmentCode code = EnrollmentCode.generate(services.randomness().drbg()::nextBytes);
     try {
       InvitationId id = services.store().createInvitation(user, code, lifetime);
+      services.store().audit().append(AuditType.INVITE, ADMIN, user, "lifetime " + lifetime);
       ObjectNode body = JSON.createObjectNode();
       body.put("user", user);
       body.put("code", code.format());
@@ -91,9 +105,64 @@ final class KdcAdminCommands implements AdminCommandHandler {
 
   private AdminResponse status(String user, UserStatus status) throws Exception {
     services.store().setStatus(user, status);
+    services
+        .store()
+        .audit()
+        .append(
+            status == UserStatus.DISABLED ? AuditType.DISABLE : AuditType.ENABLE, ADMIN, user, "");
     ObjectNode body = JSON.createObjectNode();
     body.put("user", user);
     body.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+    return ok(body);
+  }
+
+  private AdminResponse revokeKey(String keyId) throws Exception {
+    boolean revoked = services.store().issuances().revokeKey(keyId, ADMIN);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("key_id", keyId);
+    body.put("revoked", revoked ? 1 : 0);
+    return revoked ? ok(body) : AdminResponse.of(AdminStatus.FAILED, "no issued key " + keyId);
+  }
+
+  private AdminResponse revokeBatch(String batchId) throws Exception {
+    int revoked = services.store().issuances().revokeBatch(batchId, ADMIN);
+    ObjectNode body = JSON.createObjectNode();
+    body.put("batch", batchId);
+    body.put("revoked", revoked);
+    return ok(body);
+  }
+
+  private AdminResponse audit(int limit) throws Exception {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode entries = body.putArray("entries");
+    for (AuditEntry entry : services.store().audit().entries(AuditFilter.first(limit))) {
+      ObjectNode node = entries.addObject();
+      node.put("seq", entry.seq());
+      node.put("type", entry.type().label());
+      node.put("time", entry.at().toString());
+      node.put("actor", entry.actor());
+      node.put("subject", entry.subject());
+      if (entry.type() == AuditType.ISSUANCE) {
+        node.put("key_id", entry.subject());
+        node.put("sender", entry.actor());
+      }
+      if (!entry.detail().isEmpty()) {
+        node.put("detail", entry.detail());
+      }
+    }
+    return ok(body);
+  }
+
+  private AdminResponse auditVerify() throws Exception {
+    AuditVerification result = services.store().audit().verify();
+    ObjectNode body = JSON.createObjectNode();
+    body.put("ok", result.ok());
+    body.put("checked_entries", result.checkedEntries());
+    if (!result.ok()) {
+      body.put("problem", result.problem().name());
+      body.put("broken_seq", result.brokenSeq());
+      body.put("reason", result.reason());
+    }
     return ok(body);
   }
 

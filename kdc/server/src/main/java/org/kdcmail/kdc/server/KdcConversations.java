@@ -2,8 +2,10 @@ package org.kdcmail.kdc.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.util.Optional;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
+import org.kdcmail.kdc.protocol.session.ClockSkew;
 import org.kdcmail.kdc.protocol.wire.ErrorFrame;
 import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.protocol.wire.FrameType;
@@ -21,11 +23,18 @@ final class KdcConversations implements ConversationFactory {
   private final KdcServices services;
   private final AdminToken adminToken;
   private final MeterRegistry registry;
+  private final SessionKeyService issuer;
+  private final TicketFetchService fetcher;
 
   KdcConversations(KdcServices services, AdminToken adminToken, MeterRegistry registry) {
     this.services = services;
     this.adminToken = adminToken;
     this.registry = registry;
+    Clock clock = Clock.systemUTC();
+    SessionChecks checks =
+        new SessionChecks(services.store(), new ClockSkew(services.settings().clockSkew()), clock);
+    this.issuer = new SessionKeyService(services, checks, clock);
+    this.fetcher = new TicketFetchService(services, checks);
   }
 
   @Override
@@ -41,6 +50,8 @@ final class KdcConversations implements ConversationFactory {
                 case ADMIN_REQUEST ->
                     new AdminConversation(context, adminToken, new KdcAdminCommands(services));
                 case ENROLL_CLIENT_HELLO -> new EnrollmentConversation(services, context);
+                case SESSION_KEY_REQUEST, TICKET_FETCH_REQUEST ->
+                    new SessionConversation(issuer, fetcher, context);
                 default -> null;
               };
           if (chosen == null) {

@@ -87,7 +87,8 @@ public final class KdcServer implements AutoCloseable {
               .open();
       AdminToken token = AdminTokenFile.create(paths.root(), randomness.asSecureRandom());
       KdcServices services =
-          new KdcServices(settings, store, identity, randomness, new KeyBankPointSource(bank));
+          new KdcServices(
+              settings, store, identity, randomness, bank, new KeyBankPointSource(bank));
       frames =
           FrameServer.builder()
               .bindAddress(InetAddress.getByName(settings.bindAddress()))

@@ -3,6 +3,7 @@ package org.kdcmail.kdc.server;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentPointSource;
 import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
 import org.kdcmail.kdc.server.store.KdcStore;
+import org.kdcmail.qrng.bank.KeyBank;
 
 /**
  * What a running KDC's conversations share: its settings, store, identity, randomness and the
@@ -13,4 +14,5 @@ record KdcServices(
     KdcStore store,
     KdcIdentity identity,
     KdcRandomness randomness,
+    KeyBank keyBank,
     EnrollmentPointSource pointSource) {}

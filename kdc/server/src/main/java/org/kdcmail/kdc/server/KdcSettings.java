@@ -22,6 +22,8 @@ import org.kdcmail.qrng.source.EntropySourceSpec;
  * @param invitationLifetime how long an enrollment invitation stays valid; 72 h by default
  * @param metricsPort the loopback port of the health and Prometheus metrics endpoint; 7751 by
  *     default, 0 for any free port, -1 to turn it off
+ * @param clockSkew how far a request's timestamp may be from the KDC's clock, either way; 300 s
+ * @param ticketLifetime how long a session key's tickets are valid after issuance; 30 days
  */
 public record KdcSettings(
     String source,
@@ -29,13 +31,17 @@ public record KdcSettings(
     int port,
     String nodeId,
     Duration invitationLifetime,
-    int metricsPort) {
+    int metricsPort,
+    Duration clockSkew,
+    Duration ticketLifetime) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 7750;
   public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofHours(72);
   public static final int DEFAULT_METRICS_PORT = 7751;
   public static final int METRICS_OFF = -1;
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(300);
+  public static final Duration DEFAULT_TICKET_LIFETIME = Duration.ofDays(30);
 
   public KdcSettings {
     Objects.requireNonNull(source, "source");
@@ -51,6 +57,8 @@ public record KdcSettings(
     if (invitationLifetime.isNegative() || invitationLifetime.isZero()) {
       throw new IllegalArgumentException("invitation lifetime must be positive");
     }
+    requirePositive(clockSkew, "clock skew");
+    requirePositive(ticketLifetime, "ticket lifetime");
     if (metricsPort < METRICS_OFF || metricsPort > 65535) {
       throw new IllegalArgumentException(
           "metrics port must be -1 (off) or in [0, 65535], got " + metricsPort);
@@ -65,23 +73,74 @@ public record KdcSettings(
         DEFAULT_PORT,
         nodeId,
         DEFAULT_INVITATION_LIFETIME,
-        DEFAULT_METRICS_PORT);
+        DEFAULT_METRICS_PORT,
+        DEFAULT_CLOCK_SKEW,
+        DEFAULT_TICKET_LIFETIME);
   }
 
   public KdcSettings withSource(String newSource) {
-    return new KdcSettings(newSource, bindAddress, port, nodeId, invitationLifetime, metricsPort);
+    return new KdcSettings(
+        newSource,
+        bindAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        clockSkew,
+        ticketLifetime);
   }
 
   public KdcSettings withPort(int newPort) {
-    return new KdcSettings(source, bindAddress, newPort, nodeId, invitationLifetime, metricsPort);
+    return new KdcSettings(
+        source,
+        bindAddress,
+        newPort,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        clockSkew,
+        ticketLifetime);
   }
 
   public KdcSettings withBindAddress(String newAddress) {
-    return new KdcSettings(source, newAddress, port, nodeId, invitationLifetime, metricsPort);
+    return new KdcSettings(
+        source,
+        newAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        clockSkew,
+        ticketLifetime);
+  }
+
+  public KdcSettings withClockSkew(Duration newSkew) {
+    return new KdcSettings(
+        source,
+        bindAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        newSkew,
+        ticketLifetime);
+  }
+
+  public KdcSettings withTicketLifetime(Duration newLifetime) {
+    return new KdcSettings(
+        source, bindAddress, port, nodeId, invitationLifetime, metricsPort, clockSkew, newLifetime);
   }
 
   public KdcSettings withMetricsPort(int newMetricsPort) {
-    return new KdcSettings(source, bindAddress, port, nodeId, invitationLifetime, newMetricsPort);
+    return new KdcSettings(
+        source,
+        bindAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        newMetricsPort,
+        clockSkew,
+        ticketLifetime);
   }
 
   /** Reads the settings file; a missing file means the KDC was never initialized. */
@@ -103,7 +162,10 @@ public record KdcSettings(
           Integer.parseInt(
               properties
                   .getProperty("metrics-port", Integer.toString(DEFAULT_METRICS_PORT))
-                  .trim()));
+                  .trim()),
+          Duration.parse(optional(properties, "clock-skew", DEFAULT_CLOCK_SKEW.toString())),
+          Duration.parse(
+              optional(properties, "ticket-lifetime", DEFAULT_TICKET_LIFETIME.toString())));
     } catch (RuntimeException e) {
       throw new IOException("invalid KDC settings in " + file + ": " + e.getMessage(), e);
     }
@@ -118,9 +180,21 @@ public record KdcSettings(
     properties.setProperty("node-id", nodeId);
     properties.setProperty("invitation-lifetime", invitationLifetime.toString());
     properties.setProperty("metrics-port", Integer.toString(metricsPort));
+    properties.setProperty("clock-skew", clockSkew.toString());
+    properties.setProperty("ticket-lifetime", ticketLifetime.toString());
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       properties.store(out, "kdcmail KDC settings (no secrets)");
     }
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+
+  private static String optional(Properties properties, String key, String fallback) {
+    return properties.getProperty(key, fallback).trim();
   }
 
   private static String required(Properties properties, String key) {

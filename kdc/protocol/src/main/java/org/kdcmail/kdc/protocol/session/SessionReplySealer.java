@@ -110,4 +110,33 @@ public final class SessionReplySealer {
   static byte[] replyAad(SessionKeyId keyId, String sender) {
     return SessionCrypto.aad(SessionMessageType.REPLY, SessionProtocol.LABEL_REPLY, keyId, sender);
   }
+
+  /**
+   * Seals one ticket again, for a recipient who fetches it by key id: the same K_S, K_AB and times
+   * as at issuance. The recipient list is the one the KDC recorded (the recipients that received
+   * tickets).
+   */
+  public static byte[] ticket(
+      SessionKeyId keyId,
+      String sender,
+      String recipient,
+      MasterKey recipientKey,
+      SessionKey sessionKey,
+      PairwiseKey pairwiseKey,
+      List<String> recipients,
+      Instant issuedAt,
+      Instant notAfter,
+      SessionRandom random) {
+    return Tickets.seal(
+        keyId,
+        sender,
+        recipient,
+        recipientKey,
+        sessionKey,
+        pairwiseKey,
+        recipients,
+        issuedAt,
+        notAfter,
+        random);
+  }
 }

@@ -1,0 +1,124 @@
+package org.kdcmail.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.kdc.protocol.admin.AdminRequest;
+import org.kdcmail.kdc.protocol.admin.AdminResponse;
+import org.kdcmail.kdc.protocol.admin.AdminToken;
+import org.kdcmail.kdc.protocol.client.KdcConnection;
+import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
+import org.kdcmail.kdc.server.KdcInitializer;
+import org.kdcmail.kdc.server.KdcPaths;
+import org.kdcmail.kdc.server.KdcServer;
+import org.kdcmail.kdc.server.KdcSettings;
+import org.kdcmail.plugin.enroll.ClientKdfSettings;
+import org.kdcmail.plugin.enroll.Enrollment;
+import org.kdcmail.plugin.enroll.EnrollmentRequest;
+import org.kdcmail.plugin.enroll.KdcAddress;
+import org.kdcmail.plugin.unlock.Unlocker;
+
+/**
+ * A real KDC for integration tests: initialized in a folder with a cheap passphrase cost, started
+ * on free loopback ports with Derby on disk, restartable, with helpers that invite and enroll users
+ * through the real protocol and talk to the admin channel.
+ */
+public final class KdcFixture implements AutoCloseable {
+  /** Cheap Argon2id parameters for tests; production uses RFC 9106's second recommendation. */
+  public static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
+
+  private static final char[] PASSPHRASE = "kdc admin passphrase".toCharArray();
+  private static final String LOGIN = "login password";
+  private static final String MK_PASS = "master key password";
+
+  private final Path folder;
+  private final KdcPaths paths;
+  private final KdcSettings settings;
+  private KdcServer server;
+
+  public KdcFixture(Path folder) throws Exception {
+    this.folder = folder;
+    this.paths = new KdcPaths(folder.resolve("kdc"));
+    this.settings = KdcSettings.defaults("it-node").withPort(0).withMetricsPort(0);
+    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
+    start();
+  }
+
+  public void start() throws Exception {
+    server = KdcServer.start(paths, settings, PASSPHRASE.clone());
+  }
+
+  public void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  public KdcServer server() {
+    return server;
+  }
+
+  public KdcPaths paths() {
+    return paths;
+  }
+
+  public static char[] passphrase() {
+    return PASSPHRASE.clone();
+  }
+
+  public InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", server.port());
+  }
+
+  /** A connection to the KDC that accepts replies up to 1 MiB (many-recipient replies). */
+  public KdcConnection connect() throws Exception {
+    return KdcConnection.connect(address(), Duration.ofSeconds(5), Duration.ofSeconds(30), 1 << 20);
+  }
+
+  /** Sends an admin command and returns the KDC's JSON answer. */
+  public JsonNode admin(String command, String... args) throws Exception {
+    AdminToken token = AdminToken.read(paths.root());
+    try (KdcConnection connection = KdcConnection.connect(address())) {
+      AdminResponse response =
+          AdminResponse.decode(
+              connection
+                  .exchange(new AdminRequest(token, command, List.of(args)).toFrame())
+                  .payload());
+      return new ObjectMapper().readTree(response.bodyText());
+    }
+  }
+
+  /** Invites and enrolls {@code user} through the real protocol; returns the unlocked key. */
+  public MasterKey enroll(String user) throws Exception {
+    String code = admin("invite", user).get("code").asText();
+    Path store = folder.resolve("clients").resolve(user).resolve("client.store");
+    new Enrollment(
+            new ClientKdfSettings(
+                CHEAP, CHEAP, new SecureRandom(), Duration.ofSeconds(5), Duration.ofSeconds(30)))
+        .enroll(
+            new EnrollmentRequest(
+                new KdcAddress("127.0.0.1", server.port()),
+                server.fingerprint(),
+                user,
+                LOGIN.toCharArray(),
+                (user + "-mk-id").toCharArray(),
+                MK_PASS.toCharArray(),
+                EnrollmentCode.parse(code),
+                store,
+                false));
+    return new Unlocker(CHEAP)
+        .unlock(store, LOGIN.toCharArray(), (user + "-mk-id").toCharArray(), MK_PASS.toCharArray());
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

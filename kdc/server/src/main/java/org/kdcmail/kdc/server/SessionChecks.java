@@ -1,0 +1,72 @@
+package org.kdcmail.kdc.server;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.kdcmail.kdc.protocol.session.ClockSkew;
+import org.kdcmail.kdc.protocol.session.SessionError;
+import org.kdcmail.kdc.protocol.session.SessionErrorCodes;
+import org.kdcmail.kdc.protocol.wire.Frame;
+import org.kdcmail.kdc.server.store.KdcStore;
+import org.kdcmail.kdc.server.store.User;
+import org.kdcmail.kdc.server.store.UserStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checks every authenticated session-key request passes, in one place: the requester is
+ * enrolled and active, its timestamp is within the allowed skew, and its (requester, nonce) pair is
+ * new in the replay cache all KDC nodes share (attacks A3, A4). Each refusal is an error frame in
+ * the session range that says why.
+ */
+final class SessionChecks {
+  private static final Logger log = LoggerFactory.getLogger(SessionChecks.class);
+
+  private final KdcStore store;
+  private final ClockSkew skew;
+  private final Clock clock;
+
+  SessionChecks(KdcStore store, ClockSkew skew, Clock clock) {
+    this.store = store;
+    this.skew = skew;
+    this.clock = clock;
+  }
+
+  /** Refuses a requester who is not enrolled ({@code unknown}) or is disabled. */
+  Optional<Frame> activeUser(String user, SessionError unknown) {
+    Optional<UserStatus> status = store.findUser(user).map(User::status);
+    if (status.isEmpty()) {
+      log.warn("session request from unknown user {}", user);
+      return Optional.of(refuse(unknown, "unknown user " + user));
+    }
+    if (status.get() != UserStatus.ACTIVE) {
+      log.warn("session request from disabled user {}", user);
+      return Optional.of(refuse(SessionError.SENDER_DISABLED, user + " is disabled"));
+    }
+    return Optional.empty();
+  }
+
+  /** Refuses a timestamp outside the skew window, or a (requester, nonce) seen before. */
+  Optional<Frame> freshAndNew(String user, byte[] nonce, Instant timestamp) {
+    Optional<Frame> skewed = skew.check(timestamp, clock.instant()).map(e -> e.toFrame());
+    if (skewed.isPresent()) {
+      log.warn("session request from {} refused: clock skew", user);
+      return skewed;
+    }
+    if (!store.replayCache().admit(user, nonce, timestamp, skew.window())) {
+      log.warn("session request from {} refused: replay", user);
+      return Optional.of(refuse(SessionError.REPLAY, "replayed request"));
+    }
+    return Optional.empty();
+  }
+
+  /** The one generic answer to a request that does not authenticate. */
+  Frame badRequest(String user) {
+    log.warn("session request claiming to be from {} did not authenticate", user);
+    return refuse(SessionError.BAD_REQUEST, "request authentication failed");
+  }
+
+  static Frame refuse(SessionError reason, String message) {
+    return SessionErrorCodes.frame(reason, message).toFrame();
+  }
+}

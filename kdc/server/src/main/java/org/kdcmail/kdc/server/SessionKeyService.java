@@ -1,0 +1,148 @@
+package org.kdcmail.kdc.server;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.kdc.protocol.session.PairwiseKey;
+import org.kdcmail.kdc.protocol.session.RecipientGrant;
+import org.kdcmail.kdc.protocol.session.SealedReply;
+import org.kdcmail.kdc.protocol.session.SessionError;
+import org.kdcmail.kdc.protocol.session.SessionException;
+import org.kdcmail.kdc.protocol.session.SessionKey;
+import org.kdcmail.kdc.protocol.session.SessionKeyId;
+import org.kdcmail.kdc.protocol.session.SessionKeyRequest;
+import org.kdcmail.kdc.protocol.session.SessionReplySealer;
+import org.kdcmail.kdc.protocol.session.SessionRequestOpener;
+import org.kdcmail.kdc.protocol.wire.Frame;
+import org.kdcmail.kdc.protocol.wire.FrameType;
+import org.kdcmail.kdc.server.store.Issuance;
+import org.kdcmail.kdc.server.store.IssuanceProvenance;
+import org.kdcmail.kdc.server.store.User;
+import org.kdcmail.kdc.server.store.UserStatus;
+import org.kdcmail.qrng.bank.BankKey;
+import org.kdcmail.secrets.SecretBytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issues session keys (docs/protocol.md §5): authenticates A's request under K_A, checks the clock
+ * skew and the shared replay cache, draws K_S and one pairwise key per enrolled recipient from the
+ * key bank, records the issuance — keys sealed under the KEK, with its audit entry — durably, and
+ * only then answers with the reply and tickets. Unknown or disabled recipients are named in the
+ * reply, never silently dropped.
+ */
+final class SessionKeyService {
+  private static final Logger log = LoggerFactory.getLogger(SessionKeyService.class);
+
+  private final KdcServices services;
+  private final SessionChecks checks;
+  private final Clock clock;
+
+  SessionKeyService(KdcServices services, SessionChecks checks, Clock clock) {
+    this.services = services;
+    this.checks = checks;
+    this.clock = clock;
+  }
+
+  Frame issue(byte[] requestBytes) throws SessionException {
+    String sender = SessionRequestOpener.sender(requestBytes);
+    Optional<Frame> refused = checks.activeUser(sender, SessionError.UNKNOWN_SENDER);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    MasterKey senderKey = services.store().loadMasterKey(sender);
+    List<RecipientGrant> grants = new ArrayList<>();
+    Map<String, SecretBytes> pairwise = new LinkedHashMap<>();
+    SessionKey sessionKey = null;
+    SecretBytes storedSessionKey = null;
+    try {
+      SessionKeyRequest request;
+      try {
+        request = SessionRequestOpener.open(requestBytes, senderKey);
+      } catch (SessionException e) {
+        return checks.badRequest(sender);
+      }
+      refused = checks.freshAndNew(sender, request.nonce(), request.timestamp());
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      for (String recipient : request.recipients()) {
+        if (isActive(recipient)) {
+          byte[] kab = takeBytes();
+          grants.add(
+              new RecipientGrant(
+                  recipient, services.store().loadMasterKey(recipient), PairwiseKey.copyOf(kab)));
+          pairwise.put(recipient, SecretBytes.wrap(kab));
+        }
+      }
+      BankKey drawn = services.keyBank().take();
+      storedSessionKey = SecretBytes.wrap(drawn.secret().copyBytes());
+      drawn.secret().destroy();
+      sessionKey = SessionKey.copyOf(storedSessionKey.copyBytes());
+      SessionKeyId keyId = SessionKeyId.ofText(drawn.id().toString());
+      Instant issuedAt = clock.instant();
+      Instant notAfter = issuedAt.plus(services.settings().ticketLifetime());
+      SealedReply reply =
+          SessionReplySealer.seal(
+              request,
+              senderKey,
+              sessionKey,
+              keyId,
+              issuedAt,
+              notAfter,
+              grants,
+              services.randomness().drbg()::nextBytes);
+      services
+          .store()
+          .issuances()
+          .record(
+              new Issuance(
+                  drawn.id().toString(),
+                  sender,
+                  issuedAt,
+                  notAfter,
+                  IssuanceProvenance.of(drawn.provenance()),
+                  storedSessionKey,
+                  pairwise));
+      log.info(
+          "issued key {} from {} to {} recipient(s), {} unknown",
+          keyId,
+          sender,
+          grants.size(),
+          request.recipients().size() - grants.size());
+      return new Frame(FrameType.SESSION_KEY_REPLY, reply.reply());
+    } finally {
+      senderKey.destroy();
+      if (sessionKey != null) {
+        sessionKey.destroy();
+      }
+      if (storedSessionKey != null) {
+        storedSessionKey.destroy();
+      }
+      pairwise.values().forEach(SecretBytes::destroy);
+      for (RecipientGrant grant : grants) {
+        grant.recipientKey().destroy();
+        grant.pairwiseKey().destroy();
+      }
+    }
+  }
+
+  private boolean isActive(String user) {
+    return services.store().findUser(user).map(User::status).orElse(null) == UserStatus.ACTIVE;
+  }
+
+  /** The bytes of one fresh bank key (the bank's copy is destroyed). */
+  private byte[] takeBytes() {
+    BankKey key = services.keyBank().take();
+    try {
+      return key.secret().copyBytes();
+    } finally {
+      key.secret().destroy();
+    }
+  }
+}
