@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,18 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kdcmail.it.KdcFixture;
 import org.kdcmail.it.SecretScan;
 import org.kdcmail.kdc.protocol.MasterKey;
-import org.kdcmail.kdc.protocol.admin.AdminRequest;
-import org.kdcmail.kdc.protocol.admin.AdminResponse;
-import org.kdcmail.kdc.protocol.admin.AdminToken;
-import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
-import org.kdcmail.kdc.server.KdcInitializer;
-import org.kdcmail.kdc.server.KdcPaths;
 import org.kdcmail.kdc.server.KdcServer;
-import org.kdcmail.kdc.server.KdcSettings;
 import org.kdcmail.kdc.server.kek.KdcKek;
 import org.kdcmail.kdc.server.kek.KekFile;
 import org.kdcmail.kdc.server.store.KdcStore;
@@ -52,33 +44,27 @@ import org.kdcmail.plugin.unlock.WrongMasterKeyException;
  * also after both restart; refused codes and invitations; no secret left in clear in any file.
  */
 class EnrollmentIT {
-  private static final Argon2Parameters CHEAP = new Argon2Parameters(1024, 1, 1);
+  private static final Argon2Parameters CHEAP = KdcFixture.CHEAP;
   private static final String USER = "dave@example.test";
-  private static final char[] PASSPHRASE = "kdc admin passphrase".toCharArray();
   private static final String LOGIN = "dave login password";
   private static final String MK_ID = "dave-mk-id-51";
   private static final String MK_PASS = "dave mk password";
 
   @TempDir Path tmp;
-  private KdcPaths paths;
-  private KdcSettings settings;
+  private KdcFixture fixture;
   private KdcServer kdc;
   private Path store;
 
   @BeforeEach
   void startKdc() throws Exception {
-    paths = new KdcPaths(tmp.resolve("kdc"));
-    settings = KdcSettings.defaults("it-node").withPort(0).withMetricsPort(0);
-    new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
-    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone());
+    fixture = new KdcFixture(tmp);
+    kdc = fixture.server();
     store = tmp.resolve("client/users/dave/client.store");
   }
 
   @AfterEach
   void stopKdc() {
-    if (kdc != null) {
-      kdc.close();
-    }
+    fixture.close();
   }
 
   @Test
@@ -89,15 +75,15 @@ class EnrollmentIT {
     new SecureRandom().nextBytes(challenge);
 
     // Both sides restart: the KDC reopens its store with the passphrase, the client unlocks anew.
-    kdc.close();
-    kdc = KdcServer.start(paths, settings, PASSPHRASE.clone());
+    fixture.stop();
+    fixture.start();
+    kdc = fixture.server();
     assertThat(admin("invite", "erin@example.test").get("user").asText())
         .isEqualTo("erin@example.test");
-    kdc.close();
-    kdc = null;
+    fixture.stop();
     byte[] kdcMac;
-    KdcKek kek = KekFile.builder(paths.kekFile()).build().unlock(PASSPHRASE.clone());
-    try (KdcStore kdcStore = KdcStore.open(paths.store(), kek)) {
+    KdcKek kek = KekFile.builder(fixture.paths().kekFile()).build().unlock(KdcFixture.passphrase());
+    try (KdcStore kdcStore = KdcStore.open(fixture.paths().store(), kek)) {
       MasterKey kdcKey = kdcStore.loadMasterKey(USER);
       kdcMac = mac(kdcKey, challenge);
       kdcKey.destroy();
@@ -115,7 +101,7 @@ class EnrollmentIT {
     clientKey.destroy();
     SecretScan scan = SecretScan.of(tmp);
     assertThat(scan.filesContaining(keyBytes)).as("files holding the master key").isEmpty();
-    for (String secret : List.of(LOGIN, MK_ID, MK_PASS, new String(PASSPHRASE))) {
+    for (String secret : List.of(LOGIN, MK_ID, MK_PASS, new String(KdcFixture.passphrase()))) {
       assertThat(scan.filesContaining(secret)).as("files holding '%s'", secret).isEmpty();
     }
   }
@@ -203,16 +189,7 @@ class EnrollmentIT {
   }
 
   private JsonNode admin(String command, String... args) throws Exception {
-    AdminToken token = AdminToken.read(paths.root());
-    try (KdcConnection connection =
-        KdcConnection.connect(new InetSocketAddress("127.0.0.1", kdc.port()))) {
-      AdminResponse response =
-          AdminResponse.decode(
-              connection
-                  .exchange(new AdminRequest(token, command, List.of(args)).toFrame())
-                  .payload());
-      return new ObjectMapper().readTree(response.bodyText());
-    }
+    return fixture.admin(command, args);
   }
 
   private static byte[] mac(MasterKey key, byte[] challenge) throws Exception {
