@@ -1,0 +1,243 @@
+package org.kdcmail.mime;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Wraps one RFC 5322 message into one kdcmail copy (docs/mail-format.md, version 1).
+ *
+ * <p>Guarantees: the whole original message, every header included, is the plaintext, except that
+ * {@code Bcc} fields are removed (so a visible recipient never learns a Bcc recipient); only From,
+ * To, Cc, Date and Message-ID are copied outside, and the outer Subject is the placeholder; each
+ * copy uses a fresh 32-byte salt, so copies and retries never share a key and nonce; memory use
+ * does not depend on the message size (the header section is capped at 1 MiB; the body streams
+ * segment by segment and the ciphertext is spooled to {@link WrapOptions#spoolDir()} while the
+ * authenticators are computed). K_S, the copy key and every K_AB are destroyed when the call
+ * returns, whether it succeeds or not.
+ *
+ * <p>Bcc: the gateway wraps one copy for all To/Cc recipients and one separate copy per Bcc
+ * recipient whose {@link SessionMaterial} names only that recipient.
+ */
+public final class MailWrapper {
+
+  private static final Set<String> ROUTING = Set.of("from", "to", "cc", "date", "message-id");
+
+  private MailWrapper() {}
+
+  /**
+   * Reads the message from {@code original} and writes the wrapped copy to {@code out}. Closes
+   * neither stream.
+   *
+   * @throws AlreadyEncryptedException if the message already is a kdcmail message
+   * @throws IOException on I/O failure or a header section over 1 MiB
+   */
+  public static void wrap(
+      InputStream original, OutputStream out, SessionMaterial material, WrapOptions options)
+      throws IOException {
+    try {
+      ByteLineReader in = new ByteLineReader(original);
+      HeaderBlock headers = HeaderBlock.read(in, Format.MAX_HEADER_BLOCK_BYTES);
+      if (headers.isKdcmail()) {
+        throw new AlreadyEncryptedException();
+      }
+      writeCopy(in, headers, out, material, options);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK's AES-GCM or HMAC-SHA256 is unusable", e);
+    } finally {
+      material.destroy();
+    }
+  }
+
+  private static void writeCopy(
+      ByteLineReader in,
+      HeaderBlock headers,
+      OutputStream out,
+      SessionMaterial material,
+      WrapOptions options)
+      throws IOException, GeneralSecurityException {
+    byte[] salt = random(options, Format.SALT_BYTES);
+    byte[] prefix = random(options, Format.NONCE_PREFIX_BYTES);
+    String boundary = "kdcmail-" + HexFormat.of().formatHex(random(options, 16));
+    Envelope envelope = envelope(material, options, salt, prefix);
+    String messageId = headers.first("Message-ID").orElse("");
+    Path spool = Spool.create(options.spoolDir(), "kdcmail-wrap-", ".ct");
+    try {
+      byte[] ctHash;
+      byte[] ks = material.sessionKey().copyBytes();
+      try (CopyCrypto crypto = new CopyCrypto(ks, envelope);
+          OutputStream ct = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+        ctHash = encrypt(in, plaintextHeader(headers), crypto, options.segmentSizeBytes(), ct);
+      } finally {
+        Arrays.fill(ks, (byte) 0);
+      }
+      List<byte[]> auths = new ArrayList<>();
+      for (RecipientGrant g : material.grants()) {
+        byte[] kab = g.pairwiseKey().copyBytes();
+        try {
+          auths.add(CopyCrypto.authenticator(kab, envelope, g.recipient(), messageId, ctHash));
+        } finally {
+          Arrays.fill(kab, (byte) 0);
+        }
+      }
+      writeMime(out, headers, options, boundary, envelope.encode(auths), spool);
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  private static Envelope envelope(
+      SessionMaterial m, WrapOptions options, byte[] salt, byte[] prefix) {
+    List<Envelope.Entry> entries = new ArrayList<>();
+    for (RecipientGrant g : m.grants()) {
+      entries.add(new Envelope.Entry(g.recipient(), g.ticket(), g.keyConfirmation()));
+    }
+    return new Envelope(
+        m.keyId(), m.sender(), m.kdcId(), options.segmentSizeBytes(), salt, prefix, entries);
+  }
+
+  private static byte[] random(WrapOptions options, int n) {
+    byte[] b = new byte[n];
+    options.random().nextBytes(b);
+    return b;
+  }
+
+  /** The header section as it goes into the plaintext: every field but Bcc, then the terminator. */
+  private static byte[] plaintextHeader(HeaderBlock headers) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    for (HeaderBlock.Field f : headers.fields()) {
+      if (!f.name().equalsIgnoreCase("Bcc")) {
+        b.writeBytes(f.raw());
+      }
+    }
+    b.writeBytes(headers.terminator());
+    return b.toByteArray();
+  }
+
+  /** Encrypts header bytes then the rest of {@code in}; returns SHA-256 of the ciphertext. */
+  private static byte[] encrypt(
+      ByteLineReader in, byte[] head, CopyCrypto crypto, int segmentSize, OutputStream ct)
+      throws IOException, GeneralSecurityException {
+    MessageDigest hash = Envelope.newSha256();
+    byte[] buf = new byte[segmentSize + 1];
+    byte[] sealed = new byte[segmentSize + Format.TAG_BYTES];
+    int headPos = 0;
+    int filled = 0;
+    long segment = 0;
+    while (true) {
+      int fromHead = Math.min(head.length - headPos, buf.length - filled);
+      System.arraycopy(head, headPos, buf, filled, fromHead);
+      headPos += fromHead;
+      filled += fromHead;
+      filled += in.readFully(buf, filled, buf.length - filled);
+      boolean last = filled <= segmentSize;
+      int len = last ? filled : segmentSize;
+      int n = crypto.seal(segment++, last, buf, len, sealed);
+      ct.write(sealed, 0, n);
+      hash.update(sealed, 0, n);
+      if (last) {
+        Arrays.fill(buf, (byte) 0);
+        return hash.digest();
+      }
+      buf[0] = buf[segmentSize];
+      filled = 1;
+    }
+  }
+
+  private static void writeMime(
+      OutputStream rawOut,
+      HeaderBlock headers,
+      WrapOptions options,
+      String boundary,
+      byte[] envelope,
+      Path spool)
+      throws IOException {
+    OutputStream out = new BufferedOutputStream(new NonClosing(rawOut), 1 << 16);
+    for (String name : List.of("From", "To", "Cc", "Date", "Message-ID")) {
+      List<HeaderBlock.Field> all = headers.all(name);
+      boolean multi = name.equals("To") || name.equals("Cc");
+      for (int i = 0; i < (multi ? all.size() : Math.min(1, all.size())); i++) {
+        out.write(all.get(i).withCrlf());
+      }
+    }
+    ascii(out, "Subject: " + options.subjectPlaceholder() + "\r\n");
+    ascii(out, "MIME-Version: 1.0\r\n");
+    ascii(out, Format.VERSION_HEADER + ": " + Format.VERSION + "\r\n");
+    ascii(out, "Content-Type: multipart/encrypted; protocol=\"" + Format.PROTOCOL + "\";\r\n");
+    ascii(out, " boundary=\"" + boundary + "\"\r\n\r\n");
+    ascii(out, Format.PREAMBLE + "\r\n\r\n");
+    ascii(out, "--" + boundary + "\r\n");
+    ascii(out, "Content-Type: " + Format.PROTOCOL + "\r\n");
+    ascii(out, "Content-Transfer-Encoding: base64\r\n\r\n");
+    base64(out, new java.io.ByteArrayInputStream(envelope));
+    ascii(out, "--" + boundary + "\r\n");
+    ascii(out, "Content-Type: application/octet-stream\r\n");
+    ascii(out, "Content-Transfer-Encoding: base64\r\n\r\n");
+    try (InputStream ct = Files.newInputStream(spool)) {
+      base64(out, ct);
+    }
+    ascii(out, "--" + boundary + "--\r\n");
+    out.flush();
+  }
+
+  private static void ascii(OutputStream out, String s) throws IOException {
+    out.write(s.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** MIME base64: 76-character lines, each ending CRLF (the last one too, if any). */
+  private static void base64(OutputStream out, InputStream in) throws IOException {
+    Base64.Encoder enc = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
+    byte[] chunk = new byte[57 * 1024];
+    int n;
+    while ((n = readFully(in, chunk)) > 0) {
+      out.write(enc.encode(n == chunk.length ? chunk : Arrays.copyOf(chunk, n)));
+      out.write('\r');
+      out.write('\n');
+      if (n < chunk.length) {
+        return;
+      }
+    }
+  }
+
+  private static int readFully(InputStream in, byte[] b) throws IOException {
+    int total = 0;
+    while (total < b.length) {
+      int n = in.read(b, total, b.length - total);
+      if (n < 0) {
+        break;
+      }
+      total += n;
+    }
+    return total;
+  }
+
+  /** Keeps the buffered writer from closing the caller's stream. */
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
