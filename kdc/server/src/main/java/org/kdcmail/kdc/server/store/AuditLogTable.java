@@ -29,10 +29,10 @@ final class AuditLogTable implements AuditLog {
   private static final int MAX_NAME_CHARS = 320;
   private static final int MAX_DETAIL_CHARS = 1000;
 
-  private final DerbyDatabase db;
+  private final StoreDatabase db;
   private final Clock clock;
 
-  AuditLogTable(DerbyDatabase db, Clock clock) {
+  AuditLogTable(StoreDatabase db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
@@ -65,7 +65,7 @@ final class AuditLogTable implements AuditLog {
             "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE")) {
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
-          throw new KdcStoreException("KDC database at " + db.databaseDir() + ": no audit head");
+          throw new KdcStoreException(db.description() + ": no audit head");
         }
         lastSeq = rs.getLong(1);
         prev = rs.getBytes(2);

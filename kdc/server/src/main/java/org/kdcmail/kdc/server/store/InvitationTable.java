@@ -34,11 +34,11 @@ final class InvitationTable {
 
   private static final EnrollmentRandom IDS = EnrollmentRandom.of(new SecureRandom());
 
-  private final DerbyDatabase db;
+  private final StoreDatabase db;
   private final RowSeals seals;
   private final Clock clock;
 
-  InvitationTable(DerbyDatabase db, RowSeals seals, Clock clock) {
+  InvitationTable(StoreDatabase db, RowSeals seals, Clock clock) {
     this.db = db;
     this.seals = seals;
     this.clock = clock;

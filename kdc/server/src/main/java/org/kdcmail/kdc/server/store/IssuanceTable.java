@@ -23,12 +23,12 @@ import org.kdcmail.secrets.SecretBytes;
 final class IssuanceTable implements IssuanceLedger {
   private static final String DUPLICATE_KEY = "23505";
 
-  private final DerbyDatabase db;
+  private final StoreDatabase db;
   private final IssuanceSeals seals;
   private final AuditLogTable audit;
   private final Clock clock;
 
-  IssuanceTable(DerbyDatabase db, IssuanceSeals seals, AuditLogTable audit, Clock clock) {
+  IssuanceTable(StoreDatabase db, IssuanceSeals seals, AuditLogTable audit, Clock clock) {
     this.db = db;
     this.seals = seals;
     this.audit = audit;

@@ -23,9 +23,9 @@ import org.kdcmail.kdc.server.kek.KdcKek;
  * The KDC's store: users with their master keys sealed under the KEK (AES-256-GCM, AAD = username,
  * key version and format), invitations (the enrollment code sealed under the KEK while the
  * invitation is PENDING, deleted afterwards), and the KDC identity key (private part sealed). The
- * KDC never stores p1, MK-IDs or passwords. Thread safe: one Derby connection used under a monitor,
- * one transaction per operation. Invitation transitions go through {@link InvitationStateMachine}
- * only.
+ * KDC never stores p1, MK-IDs or passwords. Thread safe: one database connection (Derby or
+ * PostgreSQL, see {@link DatabaseLocation}) used under a monitor, one transaction per operation.
+ * Invitation transitions go through {@link InvitationStateMachine} only.
  */
 public final class KdcStore implements AutoCloseable {
   /** Default invitation lifetime: 72 hours. */
@@ -36,7 +36,7 @@ public final class KdcStore implements AutoCloseable {
 
   private static final int MAX_USERNAME_CHARS = 320;
 
-  private final DerbyDatabase db;
+  private final StoreDatabase db;
   private final RowSeals seals;
   private final Clock clock;
   private final InvitationTable invitations;
@@ -44,7 +44,7 @@ public final class KdcStore implements AutoCloseable {
   private final ReplayCacheTable replayCache;
   private final IssuanceTable issuances;
 
-  private KdcStore(DerbyDatabase db, RowSeals seals, IssuanceSeals keySeals, Clock clock) {
+  private KdcStore(StoreDatabase db, RowSeals seals, IssuanceSeals keySeals, Clock clock) {
     this.db = db;
     this.seals = seals;
     this.clock = clock;
@@ -54,17 +54,31 @@ public final class KdcStore implements AutoCloseable {
     this.issuances = new IssuanceTable(db, keySeals, audit, clock);
   }
 
-  /** Opens (creating and migrating if needed) the store in {@code dataDir/db}. */
+  /** Opens (creating and migrating if needed) the embedded Derby store in {@code dataDir/db}. */
   public static KdcStore open(Path dataDir, KdcKek kek) {
-    return open(dataDir, kek, Clock.systemUTC());
+    return open(DatabaseLocation.derby(dataDir), kek, Clock.systemUTC());
   }
 
   /** As {@link #open(Path, KdcKek)} with a clock for invitation times (tests). */
   public static KdcStore open(Path dataDir, KdcKek kek, Clock clock) {
+    return open(DatabaseLocation.derby(dataDir), kek, clock);
+  }
+
+  /**
+   * Opens (creating and migrating if needed) the store at {@code location}: embedded Derby, or a
+   * PostgreSQL database that several KDC nodes may share.
+   */
+  public static KdcStore open(DatabaseLocation location, KdcKek kek) {
+    return open(location, kek, Clock.systemUTC());
+  }
+
+  /** As {@link #open(DatabaseLocation, KdcKek)} with a clock for invitation times (tests). */
+  public static KdcStore open(DatabaseLocation location, KdcKek kek, Clock clock) {
+    Objects.requireNonNull(location, "location");
     Objects.requireNonNull(kek, "kek");
     Objects.requireNonNull(clock, "clock");
     return new KdcStore(
-        DerbyDatabase.open(dataDir), new RowSeals(kek), new IssuanceSeals(kek), clock);
+        StoreDatabase.open(location), new RowSeals(kek), new IssuanceSeals(kek), clock);
   }
 
   // ---- issuance ledger (logic in ReplayCacheTable, IssuanceTable, AuditLogTable) ----
@@ -168,7 +182,8 @@ public final class KdcStore implements AutoCloseable {
     synchronized (db) {
       Connection c = db.connection();
       try {
-        Optional<User> existing = findUser(c, name);
+        // FOR UPDATE: two nodes rotating the same key serialize on the row (no lost version).
+        Optional<User> existing = findUser(c, name, " FOR UPDATE");
         int version = existing.map(u -> u.keyVersion() + 1).orElse(1);
         byte[] sealed = seals.sealMasterKey(name, version, plain);
         long now = clock.millis();
@@ -327,8 +342,7 @@ public final class KdcStore implements AutoCloseable {
       try {
         if (loadIdentityRow().isPresent()) {
           throw new KdcStoreException(
-              "KDC database at "
-                  + db.databaseDir()
+              db.description()
                   + " already holds an identity key; clients pin it, so it is not replaced");
         }
         update(
@@ -386,7 +400,7 @@ public final class KdcStore implements AutoCloseable {
     }
   }
 
-  /** Shuts down this database (not the whole Derby engine). */
+  /** Closes the connection; for Derby, shuts down this database (not the whole engine). */
   @Override
   public void close() {
     db.close();
@@ -411,7 +425,12 @@ public final class KdcStore implements AutoCloseable {
   }
 
   private static Optional<User> findUser(Connection c, String name) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(USER_COLUMNS + " WHERE username = ?")) {
+    return findUser(c, name, "");
+  }
+
+  private static Optional<User> findUser(Connection c, String name, String lock)
+      throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(USER_COLUMNS + " WHERE username = ?" + lock)) {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(user(rs)) : Optional.empty();

@@ -31,12 +31,12 @@ final class ReplayCacheTable implements ReplayCache {
   private static final String DUPLICATE_KEY = "23505";
   private static final int MAX_SENDER_CHARS = 320;
 
-  private final DerbyDatabase db;
+  private final StoreDatabase db;
   private final AuditLogTable audit;
   private final Clock clock;
   private final AtomicLong admissions = new AtomicLong();
 
-  ReplayCacheTable(DerbyDatabase db, AuditLogTable audit, Clock clock) {
+  ReplayCacheTable(StoreDatabase db, AuditLogTable audit, Clock clock) {
     this.db = db;
     this.audit = audit;
     this.clock = clock;
