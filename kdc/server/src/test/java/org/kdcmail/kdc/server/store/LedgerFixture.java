@@ -1,10 +1,5 @@
 package org.kdcmail.kdc.server.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,43 +9,36 @@ import java.time.ZoneOffset;
 import org.kdcmail.kdc.server.kek.KdcKek;
 import org.kdcmail.kdc.server.kek.TestRandom;
 
-/** A store on disk with a settable clock, and raw JDBC access for tamper tests. */
+/** A store on a {@link StoreUnderTest} with a settable clock, and raw JDBC for tamper tests. */
 final class LedgerFixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-  final Path dataDir;
+  final StoreUnderTest sut;
   final KdcKek kek = TestRandom.kek();
   final SettableClock clock = new SettableClock(T0);
   KdcStore store;
 
-  LedgerFixture(Path dataDir) {
-    this.dataDir = dataDir;
-    this.store = KdcStore.open(dataDir, kek, clock);
+  LedgerFixture(StoreUnderTest sut) {
+    this.sut = sut;
+    this.store = open();
+  }
+
+  /** Opens another store on the same database (a second KDC node). */
+  KdcStore open() {
+    return KdcStore.open(sut.location(), kek, clock);
   }
 
   /** Closes and reopens the store (a restart). */
   void restart() {
     store.close();
-    store = KdcStore.open(dataDir, kek, clock);
-  }
-
-  interface JdbcWork {
-    void run(Connection c) throws SQLException;
+    store = open();
   }
 
   /** Runs {@code work} on the database with the store closed (autocommit on), then reopens. */
-  void withJdbc(JdbcWork work) throws SQLException {
+  void withJdbc(StoreUnderTest.JdbcWork work) throws SQLException {
     store.close();
-    Path db = dataDir.toAbsolutePath().resolve("db");
-    try (Connection c = DriverManager.getConnection("jdbc:derby:" + db)) {
-      work.run(c);
-    }
-    try {
-      DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
-    } catch (SQLException expected) {
-      assertThat(expected.getSQLState()).isEqualTo("08006");
-    }
-    store = KdcStore.open(dataDir, kek, clock);
+    sut.withJdbc(work);
+    store = open();
   }
 
   @Override

@@ -17,13 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.kdc.server.store.AuditVerification.Problem;
 
-class AuditLogTableTest {
+/** Contract of the AuditLogTable on every database; subclasses pick the database. */
+abstract class AuditLogTableContract {
   @TempDir Path dataDir;
-  private LedgerFixture f;
+  LedgerFixture f;
+
+  /** The database for one test; {@code dataDir} is the test's temp folder. */
+  abstract StoreUnderTest storeUnderTest(Path dataDir);
 
   @BeforeEach
   void open() {
-    f = new LedgerFixture(dataDir);
+    f = new LedgerFixture(storeUnderTest(dataDir));
   }
 
   @AfterEach

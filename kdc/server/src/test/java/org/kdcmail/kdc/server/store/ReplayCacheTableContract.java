@@ -18,15 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReplayCacheTableTest {
+/** Contract of the ReplayCacheTable on every database; subclasses pick the database. */
+abstract class ReplayCacheTableContract {
   private static final Duration SKEW = Duration.ofMinutes(5);
 
   @TempDir Path dataDir;
-  private LedgerFixture f;
+  LedgerFixture f;
+
+  /** The database for one test; {@code dataDir} is the test's temp folder. */
+  abstract StoreUnderTest storeUnderTest(Path dataDir);
 
   @BeforeEach
   void open() {
-    f = new LedgerFixture(dataDir);
+    f = new LedgerFixture(storeUnderTest(dataDir));
   }
 
   @AfterEach

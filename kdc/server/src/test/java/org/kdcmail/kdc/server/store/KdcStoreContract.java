@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.kdc.protocol.MasterKey;
@@ -29,18 +30,29 @@ import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 import org.kdcmail.kdc.server.kek.KdcKek;
 import org.kdcmail.kdc.server.kek.TestRandom;
 
-class KdcStoreTest {
+/** Contract of {@link KdcStore} on every database; subclasses pick the database. */
+abstract class KdcStoreContract {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
   private static final String CODE = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01";
   private static final String OTHER_CODE = "ABCD-EFGH-JKMN-PQRS-TVWX-YZ02";
 
   @TempDir Path dataDir;
+  private StoreUnderTest sut;
+
+  /** The database for one test; {@code dataDir} is the test's temp folder. */
+  abstract StoreUnderTest storeUnderTest(Path dataDir);
+
+  @BeforeEach
+  void pickDatabase() {
+    sut = storeUnderTest(dataDir);
+  }
+
   private final KdcKek kek = TestRandom.kek();
   private final MutableClock clock = new MutableClock(T0);
   private KdcStore store;
 
   private KdcStore open() {
-    store = KdcStore.open(dataDir, kek, clock);
+    store = KdcStore.open(sut.location(), kek, clock);
     return store;
   }
 
@@ -265,7 +277,7 @@ class KdcStoreTest {
   void invitationCode_otherKek_integrityError() {
     InvitationId id = newInvitation(open(), "bob@corp");
     store.close();
-    store = KdcStore.open(dataDir, TestRandom.kek(), clock);
+    store = KdcStore.open(sut.location(), TestRandom.kek(), clock);
     assertThatThrownBy(() -> store.invitationCode(id))
         .isInstanceOf(KdcStoreIntegrityException.class);
   }
@@ -298,13 +310,15 @@ class KdcStoreTest {
   void loadMasterKey_otherKek_integrityError() {
     open().storeMasterKey("alice@corp", randomKey());
     store.close();
-    store = KdcStore.open(dataDir, TestRandom.kek(), clock);
+    store = KdcStore.open(sut.location(), TestRandom.kek(), clock);
     assertThatThrownBy(() -> store.loadMasterKey("alice@corp"))
         .isInstanceOf(KdcStoreIntegrityException.class);
   }
 
   @Test
   void dataDirectory_containsNoSecretBytes() throws Exception {
+    Assumptions.assumeTrue(
+        sut.files().isPresent(), "the database files are the server's, not this test's");
     byte[] keyBytes = new byte[32];
     new SecureRandom().nextBytes(keyBytes);
     String code = "K7Q2-M9XD-4RTV-PW8N-HC3J-ZB6F";
@@ -329,7 +343,7 @@ class KdcStoreTest {
       needles.add(s.getBytes(StandardCharsets.UTF_16BE));
     }
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(dataDir)) {
+    try (Stream<Path> walk = Files.walk(sut.files().orElseThrow())) {
       files = walk.filter(Files::isRegularFile).toList();
     }
     assertThat(files).anyMatch(p -> p.toString().endsWith(".dat"));
@@ -353,20 +367,8 @@ class KdcStoreTest {
         user, EnrollmentCode.parse(code), KdcStore.DEFAULT_INVITATION_LIFETIME);
   }
 
-  private interface JdbcWork {
-    void run(Connection c) throws SQLException;
-  }
-
-  private void withJdbc(JdbcWork work) throws SQLException {
-    Path db = dataDir.toAbsolutePath().resolve("db");
-    try (Connection c = DriverManager.getConnection("jdbc:derby:" + db)) {
-      work.run(c);
-    }
-    try {
-      DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true");
-    } catch (SQLException expected) {
-      assertThat(expected.getSQLState()).isEqualTo("08006");
-    }
+  private void withJdbc(StoreUnderTest.JdbcWork work) throws SQLException {
+    sut.withJdbc(work);
   }
 
   private static byte[] sealedKeyOf(Connection c, String user) throws SQLException {

@@ -1,0 +1,10 @@
+package org.kdcmail.kdc.server.store;
+
+import java.nio.file.Path;
+
+class ReplayCacheTableOnDerbyTest extends ReplayCacheTableContract {
+  @Override
+  StoreUnderTest storeUnderTest(Path dataDir) {
+    return StoreUnderTest.derby(dataDir);
+  }
+}
