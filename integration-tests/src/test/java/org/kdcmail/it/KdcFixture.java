@@ -3,6 +3,7 @@ package org.kdcmail.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,7 +27,8 @@ import org.kdcmail.plugin.unlock.Unlocker;
 
 /**
  * A real KDC for integration tests: initialized in a folder with a cheap passphrase cost, started
- * on free loopback ports with Derby on disk, restartable, with helpers that invite and enroll users
+ * on free loopback ports with Derby on disk (or the database its settings name; {@link #joining}
+ * adds a second node on a shared PostgreSQL database), restartable, with helpers that invite and enroll users
  * through the real protocol and talk to the admin channel.
  */
 public final class KdcFixture implements AutoCloseable {
@@ -43,11 +45,37 @@ public final class KdcFixture implements AutoCloseable {
   private KdcServer server;
 
   public KdcFixture(Path folder) throws Exception {
+    this(folder, KdcSettings.defaults("it-node").withPort(0).withMetricsPort(0));
+  }
+
+  /** A KDC initialized with {@code settings} (e.g. a PostgreSQL database URL), then started. */
+  public KdcFixture(Path folder, KdcSettings settings) throws Exception {
     this.folder = folder;
     this.paths = new KdcPaths(folder.resolve("kdc"));
-    this.settings = KdcSettings.defaults("it-node").withPort(0).withMetricsPort(0);
+    this.settings = settings;
     new KdcInitializer(paths, settings, CHEAP).initialize(PASSPHRASE.clone());
     start();
+  }
+
+  private KdcFixture(Path folder, KdcPaths paths, KdcSettings settings) throws Exception {
+    this.folder = folder;
+    this.paths = paths;
+    this.settings = settings;
+    start();
+  }
+
+  /**
+   * Another node of {@code first}'s KDC: its own folder with a copy of the wrapped KEK (same admin
+   * passphrase) and {@code settings}, which must name the same shared database, so it serves the
+   * same users with the same identity key. Not initialized: the identity is already in the store.
+   */
+  public static KdcFixture joining(KdcFixture first, Path folder, KdcSettings settings)
+      throws Exception {
+    KdcPaths paths = new KdcPaths(folder.resolve("kdc"));
+    Files.createDirectories(paths.root());
+    Files.copy(first.paths.kekFile(), paths.kekFile());
+    settings.write(paths.settings());
+    return new KdcFixture(folder, paths, settings);
   }
 
   public void start() throws Exception {

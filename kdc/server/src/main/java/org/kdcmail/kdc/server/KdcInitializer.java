@@ -60,7 +60,7 @@ public final class KdcInitializer {
               .build()
               .create(passphrase);
       KdcIdentity identity = KdcIdentity.generate(randomness.drbg()::nextBytes);
-      try (KdcStore store = KdcStore.open(paths.store(), kek)) {
+      try (KdcStore store = KdcStore.open(settings.databaseLocation(paths, System.getenv()), kek)) {
         byte[] seed = identity.copySeed();
         try {
           store.storeIdentity(IdentityKey.of(IDENTITY_ALGORITHM, identity.publicKey(), seed));

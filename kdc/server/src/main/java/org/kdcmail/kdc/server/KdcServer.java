@@ -12,6 +12,7 @@ import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
 import org.kdcmail.kdc.server.admin.AdminTokenFile;
 import org.kdcmail.kdc.server.kek.KdcKek;
 import org.kdcmail.kdc.server.kek.KekFile;
+import org.kdcmail.kdc.server.store.DatabaseLocation;
 import org.kdcmail.kdc.server.store.IdentityKey;
 import org.kdcmail.kdc.server.store.KdcStore;
 import org.kdcmail.kdc.server.transport.FrameServer;
@@ -74,7 +75,9 @@ public final class KdcServer implements AutoCloseable {
     FrameServer frames = null;
     try {
       kek = KekFile.builder(paths.kekFile()).random(randomness.drbg()).build().unlock(passphrase);
-      store = KdcStore.open(paths.store(), kek);
+      DatabaseLocation location = settings.databaseLocation(paths, System.getenv());
+      log.info("KDC store: {}", location); // never shows a password
+      store = KdcStore.open(location, kek);
       KdcIdentity identity = loadIdentity(store);
       bank =
           KeyBank.builder()

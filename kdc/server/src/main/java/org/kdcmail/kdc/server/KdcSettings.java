@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.kdcmail.kdc.server.store.DatabaseLocation;
 import org.kdcmail.qrng.source.EntropySourceSpec;
 
 /**
@@ -24,6 +26,10 @@ import org.kdcmail.qrng.source.EntropySourceSpec;
  *     default, 0 for any free port, -1 to turn it off
  * @param clockSkew how far a request's timestamp may be from the KDC's clock, either way; 300 s
  * @param ticketLifetime how long a session key's tickets are valid after issuance; 30 days
+ * @param databaseUrl empty for the embedded Derby store in the KDC's folder (the default), or a
+ *     {@code jdbc:postgresql://host:port/database} URL shared by several KDC nodes; credentials
+ *     come from the environment (see {@link DatabaseLocation}), and {@link #toString()} masks any
+ *     password written into the URL
  */
 public record KdcSettings(
     String source,
@@ -33,7 +39,8 @@ public record KdcSettings(
     Duration invitationLifetime,
     int metricsPort,
     Duration clockSkew,
-    Duration ticketLifetime) {
+    Duration ticketLifetime,
+    String databaseUrl) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 7750;
@@ -45,6 +52,10 @@ public record KdcSettings(
 
   public KdcSettings {
     Objects.requireNonNull(source, "source");
+    databaseUrl = databaseUrl == null ? "" : databaseUrl.trim();
+    if (!databaseUrl.isEmpty()) {
+      DatabaseLocation.postgresql(databaseUrl, null, null); // validates the scheme
+    }
     EntropySourceSpec.parse(source);
     Objects.requireNonNull(bindAddress, "bindAddress");
     if (port < 0 || port > 65535) {
@@ -63,6 +74,75 @@ public record KdcSettings(
       throw new IllegalArgumentException(
           "metrics port must be -1 (off) or in [0, 65535], got " + metricsPort);
     }
+  }
+
+  /** Settings on the embedded Derby store. */
+  public KdcSettings(
+      String source,
+      String bindAddress,
+      int port,
+      String nodeId,
+      Duration invitationLifetime,
+      int metricsPort,
+      Duration clockSkew,
+      Duration ticketLifetime) {
+    this(
+        source,
+        bindAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        clockSkew,
+        ticketLifetime,
+        "");
+  }
+
+  /** Whether the store is the embedded Derby database in the KDC's folder. */
+  public boolean embeddedDatabase() {
+    return databaseUrl.isEmpty();
+  }
+
+  /** Where the store lives: {@code paths.store()} for Derby, else the URL with {@code env}. */
+  public DatabaseLocation databaseLocation(KdcPaths paths, Map<String, String> env) {
+    return DatabaseLocation.fromSettings(databaseUrl, paths.store(), env);
+  }
+
+  public KdcSettings withDatabaseUrl(String newUrl) {
+    return new KdcSettings(
+        source,
+        bindAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        clockSkew,
+        ticketLifetime,
+        newUrl);
+  }
+
+  /** The settings with any password in the database URL masked (this is what gets logged). */
+  @Override
+  public String toString() {
+    return "KdcSettings[source="
+        + source
+        + ", bindAddress="
+        + bindAddress
+        + ", port="
+        + port
+        + ", nodeId="
+        + nodeId
+        + ", invitationLifetime="
+        + invitationLifetime
+        + ", metricsPort="
+        + metricsPort
+        + ", clockSkew="
+        + clockSkew
+        + ", ticketLifetime="
+        + ticketLifetime
+        + ", databaseUrl="
+        + (databaseUrl.isEmpty() ? "(embedded Derby)" : DatabaseLocation.maskPassword(databaseUrl))
+        + "]";
   }
 
   /** The defaults for a node: the system source, 127.0.0.1:7750, invitations for 72 hours. */
@@ -87,7 +167,8 @@ public record KdcSettings(
         invitationLifetime,
         metricsPort,
         clockSkew,
-        ticketLifetime);
+        ticketLifetime,
+        databaseUrl);
   }
 
   public KdcSettings withPort(int newPort) {
@@ -99,7 +180,8 @@ public record KdcSettings(
         invitationLifetime,
         metricsPort,
         clockSkew,
-        ticketLifetime);
+        ticketLifetime,
+        databaseUrl);
   }
 
   public KdcSettings withBindAddress(String newAddress) {
@@ -111,7 +193,8 @@ public record KdcSettings(
         invitationLifetime,
         metricsPort,
         clockSkew,
-        ticketLifetime);
+        ticketLifetime,
+        databaseUrl);
   }
 
   public KdcSettings withClockSkew(Duration newSkew) {
@@ -123,12 +206,21 @@ public record KdcSettings(
         invitationLifetime,
         metricsPort,
         newSkew,
-        ticketLifetime);
+        ticketLifetime,
+        databaseUrl);
   }
 
   public KdcSettings withTicketLifetime(Duration newLifetime) {
     return new KdcSettings(
-        source, bindAddress, port, nodeId, invitationLifetime, metricsPort, clockSkew, newLifetime);
+        source,
+        bindAddress,
+        port,
+        nodeId,
+        invitationLifetime,
+        metricsPort,
+        clockSkew,
+        newLifetime,
+        databaseUrl);
   }
 
   public KdcSettings withMetricsPort(int newMetricsPort) {
@@ -140,7 +232,8 @@ public record KdcSettings(
         invitationLifetime,
         newMetricsPort,
         clockSkew,
-        ticketLifetime);
+        ticketLifetime,
+        databaseUrl);
   }
 
   /** Reads the settings file; a missing file means the KDC was never initialized. */
@@ -165,7 +258,8 @@ public record KdcSettings(
                   .trim()),
           Duration.parse(optional(properties, "clock-skew", DEFAULT_CLOCK_SKEW.toString())),
           Duration.parse(
-              optional(properties, "ticket-lifetime", DEFAULT_TICKET_LIFETIME.toString())));
+              optional(properties, "ticket-lifetime", DEFAULT_TICKET_LIFETIME.toString())),
+          optional(properties, "database-url", ""));
     } catch (RuntimeException e) {
       throw new IOException("invalid KDC settings in " + file + ": " + e.getMessage(), e);
     }
@@ -182,6 +276,7 @@ public record KdcSettings(
     properties.setProperty("metrics-port", Integer.toString(metricsPort));
     properties.setProperty("clock-skew", clockSkew.toString());
     properties.setProperty("ticket-lifetime", ticketLifetime.toString());
+    properties.setProperty("database-url", databaseUrl);
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       properties.store(out, "kdcmail KDC settings (no secrets)");
     }
