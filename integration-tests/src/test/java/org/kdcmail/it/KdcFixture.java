@@ -28,8 +28,8 @@ import org.kdcmail.plugin.unlock.Unlocker;
 /**
  * A real KDC for integration tests: initialized in a folder with a cheap passphrase cost, started
  * on free loopback ports with Derby on disk (or the database its settings name; {@link #joining}
- * adds a second node on a shared PostgreSQL database), restartable, with helpers that invite and enroll users
- * through the real protocol and talk to the admin channel.
+ * adds a second node on a shared PostgreSQL database), restartable, with helpers that invite and
+ * enroll users through the real protocol and talk to the admin channel.
  */
 public final class KdcFixture implements AutoCloseable {
   /** Cheap Argon2id parameters for tests; production uses RFC 9106's second recommendation. */

@@ -31,8 +31,8 @@ import org.kdcmail.testing.TestPostgres;
 
 /**
  * Two KDC nodes on one PostgreSQL database (a throwaway cluster): both serve the users enrolled
- * through either, a request already served by one node is refused as a replay by the other, and
- * the shared audit chain holds. Each node keeps its own key bank (Derby in its folder).
+ * through either, a request already served by one node is refused as a replay by the other, and the
+ * shared audit chain holds. Each node keeps its own key bank (Derby in its folder).
  */
 @RequiresProgram(
     value = {"initdb", "pg_ctl"},
