@@ -22,12 +22,12 @@ import java.util.Set;
  *
  * <p>Guarantees: the whole original message, every header included, is the plaintext, except that
  * {@code Bcc} fields are removed (so a visible recipient never learns a Bcc recipient); only From,
- * To, Cc, Date and Message-ID are copied outside, and the outer Subject is the placeholder; each
- * copy uses a fresh 32-byte salt, so copies and retries never share a key and nonce; memory use
- * does not depend on the message size (the header section is capped at 1 MiB; the body streams
- * segment by segment and the ciphertext is spooled to {@link WrapOptions#spoolDir()} while the
- * authenticators are computed). K_S, the copy key and every K_AB are destroyed when the call
- * returns, whether it succeeds or not.
+ * To, Cc (as bare addresses, no display names), Date and Message-ID are copied outside, and the
+ * outer Subject is the placeholder; each copy uses a fresh 32-byte salt, so copies and retries
+ * never share a key and nonce; memory use does not depend on the message size (the header section
+ * is capped at 1 MiB; the body streams segment by segment and the ciphertext is spooled to {@link
+ * WrapOptions#spoolDir()} while the authenticators are computed). K_S, the copy key and every K_AB
+ * are destroyed when the call returns, whether it succeeds or not.
  *
  * <p>Bcc: the gateway wraps one copy for all To/Cc recipients and one separate copy per Bcc
  * recipient whose {@link SessionMaterial} names only that recipient.
@@ -166,13 +166,7 @@ public final class MailWrapper {
       Path spool)
       throws IOException {
     OutputStream out = new BufferedOutputStream(new NonClosing(rawOut), 1 << 16);
-    for (String name : List.of("From", "To", "Cc", "Date", "Message-ID")) {
-      List<HeaderBlock.Field> all = headers.all(name);
-      boolean multi = name.equals("To") || name.equals("Cc");
-      for (int i = 0; i < (multi ? all.size() : Math.min(1, all.size())); i++) {
-        out.write(all.get(i).withCrlf());
-      }
-    }
+    out.write(outerHeaders(headers));
     ascii(out, "Subject: " + options.subjectPlaceholder() + "\r\n");
     ascii(out, "MIME-Version: 1.0\r\n");
     ascii(out, Format.VERSION_HEADER + ": " + Format.VERSION + "\r\n");
@@ -191,6 +185,53 @@ public final class MailWrapper {
     }
     ascii(out, "--" + boundary + "--\r\n");
     out.flush();
+  }
+
+  /**
+   * The outer routing fields: From (first field), To and Cc (every field, merged) reduced to bare
+   * addresses; Date and Message-ID (first field) as they are, line ends made CRLF.
+   */
+  static byte[] outerHeaders(HeaderBlock headers) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    for (String name : List.of("From", "To", "Cc")) {
+      List<HeaderBlock.Field> all = headers.all(name);
+      if (all.isEmpty()) {
+        continue;
+      }
+      List<String> addrs = new ArrayList<>();
+      for (HeaderBlock.Field f : name.equals("From") ? all.subList(0, 1) : all) {
+        addrs.addAll(AddressList.bareAddresses(f.value()));
+      }
+      if (addrs.isEmpty()) {
+        if (name.equals("To")) {
+          b.writeBytes(Format.ascii("To: undisclosed-recipients:;\r\n"));
+        }
+        continue;
+      }
+      StringBuilder line = new StringBuilder(name).append(": ");
+      int lineStart = 0;
+      for (int i = 0; i < addrs.size(); i++) {
+        String a = addrs.get(i);
+        if (i > 0) {
+          line.append(',');
+          if (line.length() - lineStart + 1 + a.length() > 76) {
+            line.append("\r\n");
+            lineStart = line.length();
+          }
+          line.append(' ');
+        }
+        line.append(a);
+      }
+      line.append("\r\n");
+      b.writeBytes(line.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+    for (String name : List.of("Date", "Message-ID")) {
+      List<HeaderBlock.Field> all = headers.all(name);
+      if (!all.isEmpty()) {
+        b.writeBytes(all.get(0).withCrlf());
+      }
+    }
+    return b.toByteArray();
   }
 
   private static void ascii(OutputStream out, String s) throws IOException {
