@@ -18,7 +18,7 @@ import org.kdcmail.mime.Verdict.Status;
  * <p>Guarantees: only a message whose <em>top level</em> is {@code multipart/encrypted} with the
  * kdcmail protocol is read (an envelope nested in another message is {@link Status#NOT_KDCMAIL},
  * closing EFAIL's direct exfiltration); the plaintext is decrypted segment by segment and held on
- * the heap (≤ 1 MiB) or in a temporary file in the caller's spool directory, sealed under a
+ * the heap (≤ 2 MiB) or in a temporary file in the caller's spool directory, sealed under a
  * throwaway in-memory key ({@link SpillBuffer}), and copied to {@code out} only after the last
  * segment and the reader's authenticator have verified, so nothing is written to {@code out} unless
  * the verdict {@link Verdict#isReleased() releases} it; the sender in the verdict is the one the
@@ -34,7 +34,7 @@ public final class MailUnwrapper {
    * Plaintexts up to this size stay on the heap; larger ones are spooled to disk, sealed under a
    * throwaway key (see {@link SpillBuffer}).
    */
-  static final int IN_MEMORY_LIMIT_BYTES = 1 << 20;
+  static final int IN_MEMORY_LIMIT_BYTES = 2 << 20;
 
   /** Hook for tests: called with the spool after the last segment, before release. */
   static volatile java.util.function.Consumer<SpillBuffer> beforeRelease = s -> {};

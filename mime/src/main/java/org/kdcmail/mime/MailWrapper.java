@@ -33,7 +33,7 @@ import java.util.Set;
 public final class MailWrapper {
 
   /** Ciphertexts up to this size stay on the heap; larger ones go to the spool directory. */
-  static final int IN_MEMORY_LIMIT_BYTES = 1 << 20;
+  static final int IN_MEMORY_LIMIT_BYTES = 2 << 20;
 
   private static final Set<String> ROUTING = Set.of("from", "to", "cc", "date", "message-id");
 

@@ -48,7 +48,7 @@ class UnwrapSpoolTest {
 
   @Test
   void unwrap_largeMessage_spoolFileHoldsNoPlaintextAtItsFullest() throws Exception {
-    byte[] original = message(3 << 20);
+    byte[] original = message(5 << 20);
     Path wrapSpool = Files.createDirectory(tmp.resolve("wrap"));
     Path unwrapSpool = Files.createDirectory(tmp.resolve("unwrap"));
     byte[] wrapped =
@@ -60,7 +60,7 @@ class UnwrapSpoolTest {
     MailUnwrapper.beforeRelease =
         spool -> {
           try {
-            assertThat(spool.file()).as("a message over 1 MiB is spooled").isNotNull();
+            assertThat(spool.file()).as("a message over 2 MiB is spooled").isNotNull();
             seen.add(spoolContents(unwrapSpool));
           } catch (Exception e) {
             throw new AssertionError(e);
@@ -84,7 +84,7 @@ class UnwrapSpoolTest {
 
   @Test
   void unwrap_failureAfterSpooling_leavesNothingAndReleasesNothing() throws Exception {
-    byte[] original = message(3 << 20);
+    byte[] original = message(5 << 20);
     byte[] wrapped =
         Wrapped.wrap(
             original,
