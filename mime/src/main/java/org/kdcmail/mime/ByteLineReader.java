@@ -68,6 +68,67 @@ final class ByteLineReader {
     return len == 0 ? null : Arrays.copyOf(line, len);
   }
 
+  private int lineStart;
+
+  /** The buffer holding the line returned by {@link #nextLine}. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  /** Where the line returned by {@link #nextLine} starts in {@link #buffer()}. */
+  int lineStart() {
+    return lineStart;
+  }
+
+  /**
+   * Zero-copy {@link #readLine}: the next line (LF included, absent only at EOF) is left in {@link
+   * #buffer()} at {@link #lineStart()}; returns its length, valid until the next read, or -1 at
+   * EOF. {@code maxBytes} must be below the buffer size (64 KiB).
+   */
+  int nextLine(int maxBytes) throws IOException {
+    int scan = pos;
+    while (true) {
+      int i = scan;
+      byte[] b = buf;
+      int e = end;
+      while (i < e && b[i] != '\n') {
+        i++;
+      }
+      if (i < e) {
+        int len = i + 1 - pos;
+        if (len > maxBytes) {
+          throw new LineTooLongException();
+        }
+        lineStart = pos;
+        pos = i + 1;
+        return len;
+      }
+      if (end - pos > maxBytes) {
+        throw new LineTooLongException();
+      }
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, end - pos);
+        end -= pos;
+        pos = 0;
+      }
+      scan = end;
+      int n = in.read(buf, end, buf.length - end);
+      while (n == 0) {
+        n = in.read(buf, end, buf.length - end);
+      }
+      if (n < 0) {
+        if (end == pos) {
+          return -1;
+        }
+        lineStart = pos;
+        int len = end - pos;
+        pos = end;
+        return len;
+      }
+      end += n;
+    }
+  }
+
   /** Reads raw bytes after the lines consumed so far; -1 at EOF. */
   int read(byte[] dst, int off, int len) throws IOException {
     if (len == 0) {

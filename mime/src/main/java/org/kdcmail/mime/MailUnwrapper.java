@@ -1,10 +1,8 @@
 package org.kdcmail.mime;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,16 +17,27 @@ import org.kdcmail.mime.Verdict.Status;
  *
  * <p>Guarantees: only a message whose <em>top level</em> is {@code multipart/encrypted} with the
  * kdcmail protocol is read (an envelope nested in another message is {@link Status#NOT_KDCMAIL},
- * closing EFAIL's direct exfiltration); the plaintext is decrypted segment by segment into a
- * temporary file in the caller's spool directory and copied to {@code out} only after the last
+ * closing EFAIL's direct exfiltration); the plaintext is decrypted segment by segment and held on
+ * the heap (≤ 2 MiB) or in a temporary file in the caller's spool directory, sealed under a
+ * throwaway in-memory key ({@link SpillBuffer}), and copied to {@code out} only after the last
  * segment and the reader's authenticator have verified, so nothing is written to {@code out} unless
  * the verdict {@link Verdict#isReleased() releases} it; the sender in the verdict is the one the
  * reader's pairwise key authenticates, so another recipient holding K_S cannot forge it. A copy
  * whose key id was already seen is still released, with status {@link Status#REPLAY}; the key id is
- * recorded only after full verification. Memory use does not depend on message size. The spool
- * directory must be private to the reading user: the plaintext sits there until the call returns.
+ * recorded only after full verification. Memory use does not depend on message size. The spool file
+ * holds only ciphertext under a key that never leaves this process, and is deleted before the call
+ * returns.
  */
 public final class MailUnwrapper {
+
+  /**
+   * Plaintexts up to this size stay on the heap; larger ones are spooled to disk, sealed under a
+   * throwaway key (see {@link SpillBuffer}).
+   */
+  static final int IN_MEMORY_LIMIT_BYTES = 2 << 20;
+
+  /** Hook for tests: called with the spool after the last segment, before release. */
+  static volatile java.util.function.Consumer<SpillBuffer> beforeRelease = s -> {};
 
   private final Clock clock;
   private final RevocationCheck revocation;
@@ -68,16 +77,14 @@ public final class MailUnwrapper {
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(opener, "opener");
     Objects.requireNonNull(out, "out");
-    Path spool = Spool.create(spoolDir, "kdcmail-unwrap-", ".tmp");
-    try {
+    try (SpillBuffer spool =
+        new SpillBuffer(spoolDir, "kdcmail-unwrap-", IN_MEMORY_LIMIT_BYTES, true)) {
       Reading r = new Reading(new ByteLineReader(wrapped), recipient, opener, spool);
       Verdict v = r.run();
       if (v.isReleased()) {
-        Files.copy(spool, out);
+        spool.drainTo(out::write);
       }
       return v;
-    } finally {
-      Files.deleteIfExists(spool);
     }
   }
 
@@ -97,10 +104,11 @@ public final class MailUnwrapper {
     private final ByteLineReader in;
     private final String recipient;
     private final TicketOpener opener;
-    private final Path spool;
+    private final SpillBuffer spool;
     private String boundary;
+    private byte[] delimiterBytes;
 
-    Reading(ByteLineReader in, String recipient, TicketOpener opener, Path spool) {
+    Reading(ByteLineReader in, String recipient, TicketOpener opener, SpillBuffer spool) {
       this.in = in;
       this.recipient = recipient;
       this.opener = opener;
@@ -152,6 +160,7 @@ public final class MailUnwrapper {
       if (boundary.isEmpty() || boundary.length() > 70) {
         throw new Rejected(Status.INTEGRITY);
       }
+      delimiterBytes = ("--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
       if (outer.count(Format.VERSION_HEADER) != 1
           || !outer.first(Format.VERSION_HEADER).orElseThrow().equals("" + Format.VERSION)) {
         throw new Rejected(Status.UNKNOWN_VERSION);
@@ -161,18 +170,27 @@ public final class MailUnwrapper {
 
     /** 0 = other line, 1 = delimiter, 2 = close delimiter. */
     private int delimiter(byte[] line) {
-      int len = line.length;
-      while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+      return delimiter(line, 0, line.length);
+    }
+
+    private int delimiter(byte[] b, int off, int len) {
+      if (len < 2 || b[off] != '-' || b[off + 1] != '-') {
+        return 0;
+      }
+      while (len > 0 && (b[off + len - 1] == '\n' || b[off + len - 1] == '\r')) {
         len--;
       }
-      while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t')) {
+      while (len > 0 && (b[off + len - 1] == ' ' || b[off + len - 1] == '\t')) {
         len--;
       }
-      String s = new String(line, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
-      if (s.equals("--" + boundary)) {
+      int d = delimiterBytes.length;
+      if (len < d || !Arrays.equals(b, off, off + d, delimiterBytes, 0, d)) {
+        return 0;
+      }
+      if (len == d) {
         return 1;
       }
-      return s.equals("--" + boundary + "--") ? 2 : 0;
+      return len == d + 2 && b[off + d] == '-' && b[off + d + 1] == '-' ? 2 : 0;
     }
 
     /** Skips lines up to the next delimiter; a close delimiter or EOF is a rejection. */
@@ -264,24 +282,25 @@ public final class MailUnwrapper {
 
     private byte[] decrypt(Envelope env, OpenedTicket t) throws IOException, Rejected {
       byte[] ks = t.sessionKey().copyBytes();
-      try (CopyCrypto crypto = new CopyCrypto(ks, env);
-          OutputStream plain = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
-        SegmentOpener segments = new SegmentOpener(crypto, env.segmentSizeBytes, plain);
-        Base64Sink sink = new Base64Sink(64 * 1024);
-        byte[] line;
-        while ((line = in.readLine(Format.MAX_WRAPPED_LINE_BYTES)) != null) {
-          int d = delimiter(line);
+      try (CopyCrypto crypto = new CopyCrypto(ks, env)) {
+        SegmentOpener segments = new SegmentOpener(crypto, env.segmentSizeBytes, spool);
+        Base64Chunks chunks = new Base64Chunks(segments);
+        int len;
+        while ((len = in.nextLine(Format.MAX_WRAPPED_LINE_BYTES)) >= 0) {
+          byte[] b = in.buffer();
+          int off = in.lineStart();
+          int d = delimiter(b, off, len);
           if (d == 2) {
-            segments.accept(sink.finish());
-            return segments.finish();
+            chunks.finish();
+            byte[] hash = segments.finish();
+            spool.finish();
+            beforeRelease.accept(spool);
+            return hash;
           }
           if (d == 1) {
             break;
           }
-          if (!sink.add(line)) {
-            segments.accept(sink.drain());
-            sink.add(line);
-          }
+          chunks.addLine(b, off, len);
         }
         throw new Rejected(Status.INTEGRITY);
       } catch (GeneralSecurityException e) {
@@ -315,57 +334,113 @@ public final class MailUnwrapper {
     }
   }
 
-  /** Collects base64 text (whitespace ignored) and decodes it strictly. */
+  /** Collects the envelope's base64 text (whitespace ignored), growing up to a cap. */
   private static final class Base64Sink {
-    private final byte[] chars;
+    private final int capacity;
+    private byte[] chars = new byte[4096];
     private int len;
 
     Base64Sink(int capacity) {
-      this.chars = new byte[capacity];
+      this.capacity = capacity;
     }
 
-    /** Adds a line's characters; false (nothing added) if they do not fit. */
+    /** Adds a line's characters; false if the cap is exceeded. */
     boolean add(byte[] line) {
-      int n = 0;
       for (byte b : line) {
         if (b != '\r' && b != '\n' && b != ' ' && b != '\t') {
-          n++;
-        }
-      }
-      if (len + n > chars.length) {
-        return false;
-      }
-      for (byte b : line) {
-        if (b != '\r' && b != '\n' && b != ' ' && b != '\t') {
+          if (len == chars.length) {
+            if (len == capacity) {
+              return false;
+            }
+            chars = Arrays.copyOf(chars, (int) Math.min(capacity, 2L * len));
+          }
           chars[len++] = b;
         }
       }
       return true;
     }
 
-    /** Decodes the largest whole prefix of 4-character groups; keeps the rest. */
-    byte[] drain() throws GeneralSecurityException {
-      int whole = len - len % 4;
-      byte[] out = decode(Arrays.copyOf(chars, whole));
-      System.arraycopy(chars, whole, chars, 0, len - whole);
-      len -= whole;
-      return out;
-    }
-
     byte[] finish() throws Rejected {
       try {
-        return decode(Arrays.copyOf(chars, len));
-      } catch (GeneralSecurityException e) {
+        return Base64.getDecoder().decode(Arrays.copyOf(chars, len));
+      } catch (IllegalArgumentException e) {
         throw new Rejected(Status.INTEGRITY);
       }
     }
+  }
 
-    private static byte[] decode(byte[] b) throws GeneralSecurityException {
+  /**
+   * Collects base64 text (CR, LF, space and tab ignored) into a fixed block and decodes it strictly
+   * in large chunks, without allocating per line or per chunk. Padding may only end the text.
+   */
+  private static final class Base64Chunks {
+    /** 4 × 21,846 characters: decodes to 65,538 bytes. */
+    private static final int BLOCK = 4 * 21846;
+
+    private final Base64.Decoder decoder = Base64.getDecoder();
+    private final byte[] chars = new byte[BLOCK];
+    private final byte[] decoded = new byte[BLOCK / 4 * 3];
+    private final SegmentOpener sink;
+    private int len;
+
+    Base64Chunks(SegmentOpener sink) {
+      this.sink = sink;
+    }
+
+    void addLine(byte[] b, int off, int n) throws GeneralSecurityException, IOException {
+      int end = off + n;
+      while (end > off && isSpace(b[end - 1])) {
+        end--;
+      }
+      int i = off;
+      while (i < end) {
+        int start = i;
+        while (i < end && !isSpace(b[i])) {
+          i++;
+        }
+        int run = i - start;
+        while (run > 0) {
+          int k = Math.min(run, BLOCK - len);
+          System.arraycopy(b, start, chars, len, k);
+          len += k;
+          start += k;
+          run -= k;
+          if (len == BLOCK) {
+            flushBlock();
+          }
+        }
+        while (i < end && isSpace(b[i])) {
+          i++;
+        }
+      }
+    }
+
+    private static boolean isSpace(byte c) {
+      return c == '\r' || c == '\n' || c == ' ' || c == '\t';
+    }
+
+    private void flushBlock() throws GeneralSecurityException, IOException {
+      if (chars[BLOCK - 1] == '=') {
+        throw new GeneralSecurityException("decryption failed"); // padding before the end
+      }
+      int n;
       try {
-        return Base64.getDecoder().decode(b);
+        n = decoder.decode(chars, decoded);
       } catch (IllegalArgumentException e) {
         throw new GeneralSecurityException("decryption failed");
       }
+      len = 0;
+      sink.accept(decoded, 0, n);
+    }
+
+    void finish() throws GeneralSecurityException, IOException {
+      byte[] rest;
+      try {
+        rest = decoder.decode(Arrays.copyOf(chars, len));
+      } catch (IllegalArgumentException e) {
+        throw new GeneralSecurityException("decryption failed");
+      }
+      sink.accept(rest, 0, rest.length);
     }
   }
 
@@ -374,26 +449,26 @@ public final class MailUnwrapper {
     private final CopyCrypto crypto;
     private final byte[] segment;
     private final byte[] plain;
-    private final OutputStream out;
+    private final SpillBuffer out;
     private final MessageDigest hash = Envelope.newSha256();
     private int filled;
     private long index;
 
-    SegmentOpener(CopyCrypto crypto, int segmentSize, OutputStream out) {
+    SegmentOpener(CopyCrypto crypto, int segmentSize, SpillBuffer out) {
       this.crypto = crypto;
       this.segment = new byte[segmentSize + Format.TAG_BYTES];
       this.plain = new byte[segmentSize];
       this.out = out;
     }
 
-    void accept(byte[] data) throws GeneralSecurityException, IOException {
-      hash.update(data);
-      int off = 0;
-      while (off < data.length) {
+    void accept(byte[] data, int off, int len) throws GeneralSecurityException, IOException {
+      hash.update(data, off, len);
+      int end = off + len;
+      while (off < end) {
         if (filled == segment.length) {
           emit(false);
         }
-        int n = Math.min(segment.length - filled, data.length - off);
+        int n = Math.min(segment.length - filled, end - off);
         System.arraycopy(data, off, segment, filled, n);
         filled += n;
         off += n;

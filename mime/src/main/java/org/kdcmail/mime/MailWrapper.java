@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -22,17 +20,20 @@ import java.util.Set;
  *
  * <p>Guarantees: the whole original message, every header included, is the plaintext, except that
  * {@code Bcc} fields are removed (so a visible recipient never learns a Bcc recipient); only From,
- * To, Cc, Date and Message-ID are copied outside, and the outer Subject is the placeholder; each
- * copy uses a fresh 32-byte salt, so copies and retries never share a key and nonce; memory use
- * does not depend on the message size (the header section is capped at 1 MiB; the body streams
- * segment by segment and the ciphertext is spooled to {@link WrapOptions#spoolDir()} while the
- * authenticators are computed). K_S, the copy key and every K_AB are destroyed when the call
- * returns, whether it succeeds or not.
+ * To, Cc (as bare addresses, no display names), Date and Message-ID are copied outside, and the
+ * outer Subject is the placeholder; each copy uses a fresh 32-byte salt, so copies and retries
+ * never share a key and nonce; memory use does not depend on the message size (the header section
+ * is capped at 1 MiB; the body streams segment by segment and the ciphertext is spooled to {@link
+ * WrapOptions#spoolDir()} while the authenticators are computed). K_S, the copy key and every K_AB
+ * are destroyed when the call returns, whether it succeeds or not.
  *
  * <p>Bcc: the gateway wraps one copy for all To/Cc recipients and one separate copy per Bcc
  * recipient whose {@link SessionMaterial} names only that recipient.
  */
 public final class MailWrapper {
+
+  /** Ciphertexts up to this size stay on the heap; larger ones go to the spool directory. */
+  static final int IN_MEMORY_LIMIT_BYTES = 2 << 20;
 
   private static final Set<String> ROUTING = Set.of("from", "to", "cc", "date", "message-id");
 
@@ -74,16 +75,16 @@ public final class MailWrapper {
     String boundary = "kdcmail-" + HexFormat.of().formatHex(random(options, 16));
     Envelope envelope = envelope(material, options, salt, prefix);
     String messageId = headers.first("Message-ID").orElse("");
-    Path spool = Spool.create(options.spoolDir(), "kdcmail-wrap-", ".ct");
-    try {
+    try (SpillBuffer spool =
+        new SpillBuffer(options.spoolDir(), "kdcmail-wrap-", IN_MEMORY_LIMIT_BYTES, false)) {
       byte[] ctHash;
       byte[] ks = material.sessionKey().copyBytes();
-      try (CopyCrypto crypto = new CopyCrypto(ks, envelope);
-          OutputStream ct = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
-        ctHash = encrypt(in, plaintextHeader(headers), crypto, options.segmentSizeBytes(), ct);
+      try (CopyCrypto crypto = new CopyCrypto(ks, envelope)) {
+        ctHash = encrypt(in, plaintextHeader(headers), crypto, options.segmentSizeBytes(), spool);
       } finally {
         Arrays.fill(ks, (byte) 0);
       }
+      spool.finish();
       List<byte[]> auths = new ArrayList<>();
       for (RecipientGrant g : material.grants()) {
         byte[] kab = g.pairwiseKey().copyBytes();
@@ -94,8 +95,6 @@ public final class MailWrapper {
         }
       }
       writeMime(out, headers, options, boundary, envelope.encode(auths), spool);
-    } finally {
-      Files.deleteIfExists(spool);
     }
   }
 
@@ -129,7 +128,7 @@ public final class MailWrapper {
 
   /** Encrypts header bytes then the rest of {@code in}; returns SHA-256 of the ciphertext. */
   private static byte[] encrypt(
-      ByteLineReader in, byte[] head, CopyCrypto crypto, int segmentSize, OutputStream ct)
+      ByteLineReader in, byte[] head, CopyCrypto crypto, int segmentSize, SpillBuffer ct)
       throws IOException, GeneralSecurityException {
     MessageDigest hash = Envelope.newSha256();
     byte[] buf = new byte[segmentSize + 1];
@@ -163,16 +162,10 @@ public final class MailWrapper {
       WrapOptions options,
       String boundary,
       byte[] envelope,
-      Path spool)
+      SpillBuffer spool)
       throws IOException {
     OutputStream out = new BufferedOutputStream(new NonClosing(rawOut), 1 << 16);
-    for (String name : List.of("From", "To", "Cc", "Date", "Message-ID")) {
-      List<HeaderBlock.Field> all = headers.all(name);
-      boolean multi = name.equals("To") || name.equals("Cc");
-      for (int i = 0; i < (multi ? all.size() : Math.min(1, all.size())); i++) {
-        out.write(all.get(i).withCrlf());
-      }
-    }
+    out.write(outerHeaders(headers));
     ascii(out, "Subject: " + options.subjectPlaceholder() + "\r\n");
     ascii(out, "MIME-Version: 1.0\r\n");
     ascii(out, Format.VERSION_HEADER + ": " + Format.VERSION + "\r\n");
@@ -182,46 +175,130 @@ public final class MailWrapper {
     ascii(out, "--" + boundary + "\r\n");
     ascii(out, "Content-Type: " + Format.PROTOCOL + "\r\n");
     ascii(out, "Content-Transfer-Encoding: base64\r\n\r\n");
-    base64(out, new java.io.ByteArrayInputStream(envelope));
+    Base64Lines b64 = new Base64Lines(out);
+    b64.write(envelope, 0, envelope.length);
+    b64.finish();
     ascii(out, "--" + boundary + "\r\n");
     ascii(out, "Content-Type: application/octet-stream\r\n");
     ascii(out, "Content-Transfer-Encoding: base64\r\n\r\n");
-    try (InputStream ct = Files.newInputStream(spool)) {
-      base64(out, ct);
-    }
-    ascii(out, "--" + boundary + "--\r\n");
+    b64 = new Base64Lines(out);
+    spool.drainTo(b64::write);
+    b64.finish();
+    out.write(Format.ascii("--" + boundary + "--\r\n"));
     out.flush();
+  }
+
+  /**
+   * The outer routing fields: From (first field), To and Cc (every field, merged) reduced to bare
+   * addresses; Date and Message-ID (first field) as they are, line ends made CRLF.
+   */
+  static byte[] outerHeaders(HeaderBlock headers) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    for (String name : List.of("From", "To", "Cc")) {
+      List<HeaderBlock.Field> all = headers.all(name);
+      if (all.isEmpty()) {
+        continue;
+      }
+      List<String> addrs = new ArrayList<>();
+      for (HeaderBlock.Field f : name.equals("From") ? all.subList(0, 1) : all) {
+        addrs.addAll(AddressList.bareAddresses(f.value()));
+      }
+      if (addrs.isEmpty()) {
+        if (name.equals("To")) {
+          b.writeBytes(Format.ascii("To: undisclosed-recipients:;\r\n"));
+        }
+        continue;
+      }
+      StringBuilder line = new StringBuilder(name).append(": ");
+      int lineStart = 0;
+      for (int i = 0; i < addrs.size(); i++) {
+        String a = addrs.get(i);
+        if (i > 0) {
+          line.append(',');
+          if (line.length() - lineStart + 1 + a.length() > 76) {
+            line.append("\r\n");
+            lineStart = line.length();
+          }
+          line.append(' ');
+        }
+        line.append(a);
+      }
+      line.append("\r\n");
+      b.writeBytes(line.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+    for (String name : List.of("Date", "Message-ID")) {
+      List<HeaderBlock.Field> all = headers.all(name);
+      if (!all.isEmpty()) {
+        b.writeBytes(all.get(0).withCrlf());
+      }
+    }
+    return b.toByteArray();
   }
 
   private static void ascii(OutputStream out, String s) throws IOException {
     out.write(s.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** MIME base64: 76-character lines, each ending CRLF (the last one too, if any). */
-  private static void base64(OutputStream out, InputStream in) throws IOException {
-    Base64.Encoder enc = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
-    byte[] chunk = new byte[57 * 1024];
-    int n;
-    while ((n = readFully(in, chunk)) > 0) {
-      out.write(enc.encode(n == chunk.length ? chunk : Arrays.copyOf(chunk, n)));
-      out.write('\r');
-      out.write('\n');
-      if (n < chunk.length) {
-        return;
-      }
-    }
-  }
+  /**
+   * MIME base64 with 76-character lines, each ending CRLF (the last one too, if any), encoded in
+   * blocks of 1,024 lines by one {@code Base64.Encoder} call and written in one piece.
+   */
+  private static final class Base64Lines {
+    private static final int LINES = 1024;
+    private static final int IN = 57 * LINES;
+    private final Base64.Encoder enc = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
+    private final OutputStream out;
+    private final byte[] in = new byte[IN];
+    private final byte[] text = new byte[78 * LINES];
+    private int len;
 
-  private static int readFully(InputStream in, byte[] b) throws IOException {
-    int total = 0;
-    while (total < b.length) {
-      int n = in.read(b, total, b.length - total);
-      if (n < 0) {
-        break;
-      }
-      total += n;
+    Base64Lines(OutputStream out) {
+      this.out = out;
     }
-    return total;
+
+    void write(byte[] b, int off, int n) throws IOException {
+      if (len == 0) {
+        while (n >= IN) { // whole blocks straight from the caller's array when it is one block
+          if (off == 0 && b.length == IN) {
+            emit(b);
+          } else {
+            System.arraycopy(b, off, in, 0, IN);
+            emit(in);
+          }
+          off += IN;
+          n -= IN;
+        }
+      }
+      while (n > 0) {
+        int k = Math.min(n, IN - len);
+        System.arraycopy(b, off, in, len, k);
+        len += k;
+        off += k;
+        n -= k;
+        if (len == IN) {
+          emit(in);
+          len = 0;
+        }
+      }
+    }
+
+    private void emit(byte[] block) throws IOException {
+      int n = enc.encode(block, text);
+      text[n] = '\r';
+      text[n + 1] = '\n';
+      out.write(text, 0, n + 2);
+    }
+
+    void finish() throws IOException {
+      if (len > 0) {
+        int n = enc.encode(Arrays.copyOf(in, len), text);
+        text[n] = '\r';
+        text[n + 1] = '\n';
+        out.write(text, 0, n + 2);
+        len = 0;
+      }
+      out.flush();
+    }
   }
 
   /** Keeps the buffered writer from closing the caller's stream. */
