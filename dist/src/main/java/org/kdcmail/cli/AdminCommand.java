@@ -12,6 +12,7 @@ import org.kdcmail.kdc.protocol.admin.AdminResponse;
 import org.kdcmail.kdc.protocol.admin.AdminStatus;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
+import org.kdcmail.kdc.protocol.wire.FrameCodec;
 import org.kdcmail.kdc.server.KdcPaths;
 import org.kdcmail.kdc.server.KdcSettings;
 import picocli.CommandLine.Command;
@@ -42,6 +43,12 @@ import picocli.CommandLine.Spec;
 final class AdminCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The largest answer accepted: an audit listing of 10,000 entries is about 2 MB, far above the
+   * transport's default 64 KiB.
+   */
+  static final int MAX_ANSWER_BYTES = FrameCodec.ABSOLUTE_MAX_PAYLOAD_BYTES;
+
   @ParentCommand KdcmailCommand root;
 
   /** Sends one command to the KDC whose folder is under the home folder; returns the JSON body. */
@@ -50,7 +57,12 @@ final class AdminCommand {
     KdcSettings settings = KdcSettings.read(paths.settings());
     AdminToken token = AdminToken.read(paths.root());
     InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
-    try (KdcConnection connection = KdcConnection.connect(address)) {
+    try (KdcConnection connection =
+        KdcConnection.connect(
+            address,
+            KdcConnection.DEFAULT_CONNECT_TIMEOUT,
+            KdcConnection.DEFAULT_READ_TIMEOUT,
+            MAX_ANSWER_BYTES)) {
       AdminResponse response =
           AdminResponse.decode(
               connection.exchange(new AdminRequest(token, command, args).toFrame()).payload());
