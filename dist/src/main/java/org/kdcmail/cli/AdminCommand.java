@@ -12,6 +12,7 @@ import org.kdcmail.kdc.protocol.admin.AdminResponse;
 import org.kdcmail.kdc.protocol.admin.AdminStatus;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
+import org.kdcmail.kdc.protocol.wire.FrameCodec;
 import org.kdcmail.kdc.server.KdcPaths;
 import org.kdcmail.kdc.server.KdcSettings;
 import picocli.CommandLine.Command;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "admin",
     mixinStandardHelpOptions = true,
-    description = "Administer the running KDC (invite, users, disable, enable, revoke, audit).",
+    description =
+        "Administer the running KDC (invite, rotate, users, disable, enable, revoke, audit).",
     subcommands = {
       AdminCommand.Invite.class,
+      AdminCommand.Rotate.class,
       AdminCommand.Users.class,
       AdminCommand.Disable.class,
       AdminCommand.Enable.class,
@@ -40,6 +43,12 @@ import picocli.CommandLine.Spec;
 final class AdminCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The largest answer accepted: an audit listing of 10,000 entries is about 2 MB, far above the
+   * transport's default 64 KiB.
+   */
+  static final int MAX_ANSWER_BYTES = FrameCodec.ABSOLUTE_MAX_PAYLOAD_BYTES;
+
   @ParentCommand KdcmailCommand root;
 
   /** Sends one command to the KDC whose folder is under the home folder; returns the JSON body. */
@@ -48,7 +57,12 @@ final class AdminCommand {
     KdcSettings settings = KdcSettings.read(paths.settings());
     AdminToken token = AdminToken.read(paths.root());
     InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
-    try (KdcConnection connection = KdcConnection.connect(address)) {
+    try (KdcConnection connection =
+        KdcConnection.connect(
+            address,
+            KdcConnection.DEFAULT_CONNECT_TIMEOUT,
+            KdcConnection.DEFAULT_READ_TIMEOUT,
+            MAX_ANSWER_BYTES)) {
       AdminResponse response =
           AdminResponse.decode(
               connection.exchange(new AdminRequest(token, command, args).toFrame()).payload());
@@ -120,17 +134,69 @@ final class AdminCommand {
 
     @Override
     void print(JsonNode body, PrintWriter out) {
-      out.println("invitation for " + body.get("user").asText());
-      out.println("  enrollment code:  " + body.get("code").asText());
-      out.println("  expires:          " + body.get("expires").asText());
-      out.println("  KDC fingerprint:  " + body.get("fingerprint").asText());
+      printInvitation(body, out, "");
+    }
+  }
+
+  /**
+   * What {@code invite} and {@code rotate} print: the code, its expiry, the KDC's fingerprint and
+   * the command the user runs ({@code enrollOptions} appended, e.g. {@code --replace}).
+   */
+  static void printInvitation(JsonNode body, PrintWriter out, String enrollOptions) {
+    out.println("invitation for " + body.get("user").asText());
+    out.println("  enrollment code:  " + body.get("code").asText());
+    out.println("  expires:          " + body.get("expires").asText());
+    out.println("  KDC fingerprint:  " + body.get("fingerprint").asText());
+    out.println(
+        "Give the code and the fingerprint to the user (read aloud or on paper); they run:");
+    out.println(
+        "  kdcmail enroll --kdc HOST:PORT --fingerprint "
+            + body.get("fingerprint").asText()
+            + " --user "
+            + body.get("user").asText()
+            + enrollOptions);
+  }
+
+  /** {@code kdcmail admin rotate USER}. */
+  @Command(
+      name = "rotate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Gives an enrolled user a new master key through a fresh enrollment invitation: prints the"
+            + " same code, expiry and fingerprint as invite. The current key keeps working until"
+            + " the user enrolls again; the new enrollment replaces it (key version + 1).",
+        "To cut a compromised key off at once, run 'admin disable USER' first: enrolling again"
+            + " makes the user active."
+      })
+  static final class Rotate extends Subcommand {
+    @Parameters(paramLabel = "USER", description = "An enrolled user's mail address.")
+    String user;
+
+    @Option(
+        names = "--expires",
+        paramLabel = "HOURS",
+        description = "Hours until the code expires (default: the KDC's setting, 72).")
+    Integer hours;
+
+    @Override
+    String command() {
+      return "rotate";
+    }
+
+    @Override
+    List<String> arguments() {
+      return hours == null ? List.of(user) : List.of(user, "PT" + hours + "H");
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
       out.println(
-          "Give the code and the fingerprint to the user (read aloud or on paper); they run:");
-      out.println(
-          "  kdcmail enroll --kdc HOST:PORT --fingerprint "
-              + body.get("fingerprint").asText()
-              + " --user "
-              + body.get("user").asText());
+          "key rotation for "
+              + body.get("user").asText()
+              + " (current key version "
+              + body.get("key_version").asInt()
+              + ")");
+      printInvitation(body, out, " --replace");
     }
   }
 

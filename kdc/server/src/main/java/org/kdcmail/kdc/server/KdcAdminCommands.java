@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.kdcmail.kdc.protocol.admin.AdminRequest;
 import org.kdcmail.kdc.protocol.admin.AdminResponse;
 import org.kdcmail.kdc.protocol.admin.AdminStatus;
@@ -23,8 +24,9 @@ import org.kdcmail.kdc.server.store.UserStatus;
 
 /**
  * The admin commands a running KDC answers, each with a JSON body: {@code invite USER [LIFETIME]},
- * {@code users}, {@code disable USER}, {@code enable USER}. Requests arrive already authenticated
- * by the admin token.
+ * {@code rotate USER [LIFETIME]}, {@code users}, {@code disable USER}, {@code enable USER}, {@code
+ * revoke-key KEY_ID}, {@code revoke-batch BATCH}, {@code audit [LIMIT]}, {@code audit-verify}.
+ * Requests arrive already authenticated by the admin token.
  */
 final class KdcAdminCommands implements AdminCommandHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +48,10 @@ final class KdcAdminCommands implements AdminCommandHandler {
             args.size() == 1 || args.size() == 2
                 ? invite(args.get(0), args.size() == 2 ? Duration.parse(args.get(1)) : null)
                 : usage("invite USER [LIFETIME]");
+        case "rotate" ->
+            args.size() == 1 || args.size() == 2
+                ? rotate(args.get(0), args.size() == 2 ? Duration.parse(args.get(1)) : null)
+                : usage("rotate USER [LIFETIME]");
         case "users" -> args.isEmpty() ? users() : usage("users");
         case "disable" ->
             args.size() == 1 ? status(args.get(0), UserStatus.DISABLED) : usage("disable USER");
@@ -71,18 +77,48 @@ final class KdcAdminCommands implements AdminCommandHandler {
   }
 
   private AdminResponse invite(String user, Duration requestedLifetime) throws Exception {
+    return invitation(user, requestedLifetime, AuditType.INVITE, "", null);
+  }
+
+  /**
+   * A new master key for an enrolled user, through a fresh enrollment invitation: the answer is the
+   * same as {@code invite}'s plus the current key version. The current key keeps working until the
+   * user completes the new enrollment, which replaces it (key version + 1); an admin who must cut a
+   * compromised key off at once disables the user first (enrollment makes the user active again).
+   */
+  private AdminResponse rotate(String user, Duration requestedLifetime) throws Exception {
+    Optional<User> existing = services.store().findUser(user);
+    if (existing.isEmpty()) {
+      return AdminResponse.of(
+          AdminStatus.FAILED, "no enrolled user " + user + "; use invite for a new user");
+    }
+    int version = existing.get().keyVersion();
+    return invitation(
+        user, requestedLifetime, AuditType.ROTATE, "from key version " + version + ", ", version);
+  }
+
+  private AdminResponse invitation(
+      String user,
+      Duration requestedLifetime,
+      AuditType auditType,
+      String auditDetail,
+      Integer currentKeyVersion)
+      throws Exception {
     Duration lifetime =
         requestedLifetime != null ? requestedLifetime : services.settings().invitationLifetime();
     EnrollmentCode code = EnrollmentCode.generate(services.randomness().drbg()::nextBytes);
     try {
       InvitationId id = services.store().createInvitation(user, code, lifetime);
-      services.store().audit().append(AuditType.INVITE, ADMIN, user, "lifetime " + lifetime);
+      services.store().audit().append(auditType, ADMIN, user, auditDetail + "lifetime " + lifetime);
       ObjectNode body = JSON.createObjectNode();
       body.put("user", user);
       body.put("code", code.format());
       body.put("fingerprint", services.identity().fingerprint().format());
       body.put("expires", Instant.now(clock).plus(lifetime).toString());
       body.put("invitation_id", id.toString());
+      if (currentKeyVersion != null) {
+        body.put("key_version", currentKeyVersion);
+      }
       return ok(body);
     } finally {
       code.destroy();
