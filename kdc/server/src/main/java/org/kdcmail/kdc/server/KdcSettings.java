@@ -76,28 +76,6 @@ public record KdcSettings(
     }
   }
 
-  /** Settings on the embedded Derby store. */
-  public KdcSettings(
-      String source,
-      String bindAddress,
-      int port,
-      String nodeId,
-      Duration invitationLifetime,
-      int metricsPort,
-      Duration clockSkew,
-      Duration ticketLifetime) {
-    this(
-        source,
-        bindAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        clockSkew,
-        ticketLifetime,
-        "");
-  }
-
   /** Whether the store is the embedded Derby database in the KDC's folder. */
   public boolean embeddedDatabase() {
     return databaseUrl.isEmpty();
@@ -109,16 +87,7 @@ public record KdcSettings(
   }
 
   public KdcSettings withDatabaseUrl(String newUrl) {
-    return new KdcSettings(
-        source,
-        bindAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        clockSkew,
-        ticketLifetime,
-        newUrl);
+    return toBuilder().databaseUrl(newUrl).build();
   }
 
   /** The settings with any password in the database URL masked (this is what gets logged). */
@@ -147,93 +116,31 @@ public record KdcSettings(
 
   /** The defaults for a node: the system source, 127.0.0.1:7750, invitations for 72 hours. */
   public static KdcSettings defaults(String nodeId) {
-    return new KdcSettings(
-        "system",
-        DEFAULT_BIND_ADDRESS,
-        DEFAULT_PORT,
-        nodeId,
-        DEFAULT_INVITATION_LIFETIME,
-        DEFAULT_METRICS_PORT,
-        DEFAULT_CLOCK_SKEW,
-        DEFAULT_TICKET_LIFETIME);
+    return new Builder(nodeId).build();
   }
 
   public KdcSettings withSource(String newSource) {
-    return new KdcSettings(
-        newSource,
-        bindAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        clockSkew,
-        ticketLifetime,
-        databaseUrl);
+    return toBuilder().source(newSource).build();
   }
 
   public KdcSettings withPort(int newPort) {
-    return new KdcSettings(
-        source,
-        bindAddress,
-        newPort,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        clockSkew,
-        ticketLifetime,
-        databaseUrl);
+    return toBuilder().port(newPort).build();
   }
 
   public KdcSettings withBindAddress(String newAddress) {
-    return new KdcSettings(
-        source,
-        newAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        clockSkew,
-        ticketLifetime,
-        databaseUrl);
+    return toBuilder().bindAddress(newAddress).build();
   }
 
   public KdcSettings withClockSkew(Duration newSkew) {
-    return new KdcSettings(
-        source,
-        bindAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        newSkew,
-        ticketLifetime,
-        databaseUrl);
+    return toBuilder().clockSkew(newSkew).build();
   }
 
   public KdcSettings withTicketLifetime(Duration newLifetime) {
-    return new KdcSettings(
-        source,
-        bindAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        metricsPort,
-        clockSkew,
-        newLifetime,
-        databaseUrl);
+    return toBuilder().ticketLifetime(newLifetime).build();
   }
 
   public KdcSettings withMetricsPort(int newMetricsPort) {
-    return new KdcSettings(
-        source,
-        bindAddress,
-        port,
-        nodeId,
-        invitationLifetime,
-        newMetricsPort,
-        clockSkew,
-        ticketLifetime,
-        databaseUrl);
+    return toBuilder().metricsPort(newMetricsPort).build();
   }
 
   /** Reads the settings file; a missing file means the KDC was never initialized. */
@@ -298,5 +205,88 @@ public record KdcSettings(
       throw new IllegalArgumentException("missing '" + key + "'");
     }
     return value.trim();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder(nodeId);
+    b.source = source;
+    b.bindAddress = bindAddress;
+    b.port = port;
+    b.invitationLifetime = invitationLifetime;
+    b.metricsPort = metricsPort;
+    b.clockSkew = clockSkew;
+    b.ticketLifetime = ticketLifetime;
+    b.databaseUrl = databaseUrl;
+    return b;
+  }
+
+  /** Collects settings, starting from the defaults; {@link #build()} validates them. */
+  private static final class Builder {
+    private final String nodeId;
+    private String source = "system";
+    private String bindAddress = DEFAULT_BIND_ADDRESS;
+    private int port = DEFAULT_PORT;
+    private Duration invitationLifetime = DEFAULT_INVITATION_LIFETIME;
+    private int metricsPort = DEFAULT_METRICS_PORT;
+    private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+    private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
+    private String databaseUrl = "";
+
+    private Builder(String nodeId) {
+      this.nodeId = nodeId;
+    }
+
+    private Builder source(String value) {
+      this.source = value;
+      return this;
+    }
+
+    private Builder bindAddress(String value) {
+      this.bindAddress = value;
+      return this;
+    }
+
+    private Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    private Builder invitationLifetime(Duration value) {
+      this.invitationLifetime = value;
+      return this;
+    }
+
+    private Builder metricsPort(int value) {
+      this.metricsPort = value;
+      return this;
+    }
+
+    private Builder clockSkew(Duration value) {
+      this.clockSkew = value;
+      return this;
+    }
+
+    private Builder ticketLifetime(Duration value) {
+      this.ticketLifetime = value;
+      return this;
+    }
+
+    private Builder databaseUrl(String value) {
+      this.databaseUrl = value;
+      return this;
+    }
+
+    private KdcSettings build() {
+      return new KdcSettings(
+          source,
+          bindAddress,
+          port,
+          nodeId,
+          invitationLifetime,
+          metricsPort,
+          clockSkew,
+          ticketLifetime,
+          databaseUrl);
+    }
   }
 }
