@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.kdcmail.kdc.server.kek.KekMac;
 import org.kdcmail.kdc.server.store.AuditVerification.Problem;
 
 /**
@@ -32,7 +32,11 @@ final class AuditLogTable implements AuditLog {
   private final StoreDatabase db;
   private final Clock clock;
 
-  AuditLogTable(StoreDatabase db, Clock clock) {
+  /** Keys the chain: without the KEK, nobody can recompute a consistent chain after an edit. */
+  private final KekMac chainKey;
+
+  AuditLogTable(StoreDatabase db, KekMac chainKey, Clock clock) {
+    this.chainKey = chainKey;
     this.db = db;
     this.clock = clock;
   }
@@ -105,7 +109,7 @@ final class AuditLogTable implements AuditLog {
     }
   }
 
-  private static AuditVerification verify(Connection c) throws SQLException {
+  private AuditVerification verify(Connection c) throws SQLException {
     long headSeq;
     byte[] headHash;
     try (PreparedStatement st =
@@ -219,10 +223,25 @@ final class AuditLogTable implements AuditLog {
   }
 
   /**
-   * SHA-256(prev_hash (32) ‖ 0x01 ‖ seq (8, BE) ‖ at_ms (8, BE) ‖ for type, actor, subject, detail:
-   * length (4, BE) ‖ UTF-8 bytes).
+   * HMAC-SHA256 under a KEK-derived key ({@code kek.mac("store/audit-chain")}) over the entry's
+   * canonical encoding (as one length-prefixed part, see {@link KekMac#tag}).
    */
-  static byte[] hash(
+  byte[] hash(
+      byte[] prevHash,
+      long seq,
+      long atMs,
+      String type,
+      String actor,
+      String subject,
+      String detail) {
+    return chainKey.tag(encoding(prevHash, seq, atMs, type, actor, subject, detail));
+  }
+
+  /**
+   * The canonical encoding of an entry: prev_hash (32) ‖ 0x01 ‖ seq (8, BE) ‖ at_ms (8, BE) ‖ for
+   * type, actor, subject, detail: length (4, BE) ‖ UTF-8 bytes.
+   */
+  static byte[] encoding(
       byte[] prevHash,
       long seq,
       long atMs,
@@ -239,11 +258,7 @@ final class AuditLogTable implements AuditLog {
       out.writeBytes(ByteBuffer.allocate(4).putInt(utf8.length).array());
       out.writeBytes(utf8);
     }
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
-    }
+    return out.toByteArray();
   }
 
   private static String checked(String name, String value, int maxChars) {

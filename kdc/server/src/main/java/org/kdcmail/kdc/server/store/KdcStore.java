@@ -18,6 +18,7 @@ import org.kdcmail.kdc.protocol.MasterKey;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.enrollment.InvitationId;
 import org.kdcmail.kdc.server.kek.KdcKek;
+import org.kdcmail.kdc.server.kek.KekMac;
 
 /**
  * The KDC's store: users with their master keys sealed under the KEK (AES-256-GCM, AAD = username,
@@ -44,12 +45,16 @@ public final class KdcStore implements AutoCloseable {
   private final ReplayCacheTable replayCache;
   private final IssuanceTable issuances;
 
-  private KdcStore(StoreDatabase db, RowSeals seals, IssuanceSeals keySeals, Clock clock) {
+  /** The purpose of the KEK-derived key that keys the audit chain. */
+  static final String AUDIT_CHAIN_PURPOSE = "store/audit-chain";
+
+  private KdcStore(
+      StoreDatabase db, RowSeals seals, IssuanceSeals keySeals, KekMac auditKey, Clock clock) {
     this.db = db;
     this.seals = seals;
     this.clock = clock;
     this.invitations = new InvitationTable(db, seals, clock);
-    this.audit = new AuditLogTable(db, clock);
+    this.audit = new AuditLogTable(db, auditKey, clock);
     this.replayCache = new ReplayCacheTable(db, audit, clock);
     this.issuances = new IssuanceTable(db, keySeals, audit, clock);
   }
@@ -78,7 +83,11 @@ public final class KdcStore implements AutoCloseable {
     Objects.requireNonNull(kek, "kek");
     Objects.requireNonNull(clock, "clock");
     return new KdcStore(
-        StoreDatabase.open(location), new RowSeals(kek), new IssuanceSeals(kek), clock);
+        StoreDatabase.open(location),
+        new RowSeals(kek),
+        new IssuanceSeals(kek),
+        kek.mac(AUDIT_CHAIN_PURPOSE),
+        clock);
   }
 
   // ---- issuance ledger (logic in ReplayCacheTable, IssuanceTable, AuditLogTable) ----

@@ -131,24 +131,71 @@ abstract class AuditLogTableContract {
   }
 
   @Test
-  void hash_knownVector() {
-    byte[] hash = AuditLogTable.hash(new byte[32], 1, 0, "issuance", "alice", "k1", "");
-    // SHA-256(00*32 || 01 || 0000000000000001 || 0000000000000000 || 00000008 "issuance" ||
-    //         00000005 "alice" || 00000002 "k1" || 00000000)
-    assertThat(java.util.HexFormat.of().formatHex(hash))
+  void encoding_knownVector() {
+    byte[] encoding = AuditLogTable.encoding(new byte[32], 1, 0, "issuance", "alice", "k1", "");
+    assertThat(java.util.HexFormat.of().formatHex(encoding))
         .isEqualTo(
-            sha256Hex(
-                "00".repeat(32)
-                    + "01"
-                    + "0000000000000001"
-                    + "0000000000000000"
-                    + "00000008"
-                    + hex("issuance")
-                    + "00000005"
-                    + hex("alice")
-                    + "00000002"
-                    + hex("k1")
-                    + "00000000"));
+            "00".repeat(32)
+                + "01"
+                + "0000000000000001"
+                + "0000000000000000"
+                + "00000008"
+                + hex("issuance")
+                + "00000005"
+                + hex("alice")
+                + "00000002"
+                + hex("k1")
+                + "00000000");
+  }
+
+  @Test
+  void verify_rowRewrittenWithAnUnkeyedHash_detected() throws Exception {
+    f.store.audit().append(AuditType.INVITE, "admin", "bob", "lifetime PT72H");
+    long seq = f.store.audit().append(AuditType.DISABLE, "admin", "bob", "");
+    // Someone with database access but without the KEK edits the last row and recomputes its hash
+    // and the head the way an unkeyed chain would let them (SHA-256 over the canonical encoding).
+    AuditEntry row = f.store.audit().entries(AuditFilter.first(10)).get(1);
+    byte[][] prev = new byte[1][];
+    f.withJdbc(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement("SELECT prev_hash FROM kdc_audit WHERE seq = ?")) {
+            st.setLong(1, seq);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+              assertThat(rs.next()).isTrue();
+              prev[0] = rs.getBytes(1);
+            }
+          }
+        });
+    byte[] forged =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(
+                AuditLogTable.encoding(
+                    prev[0],
+                    seq,
+                    row.at().toEpochMilli(),
+                    row.type().label(),
+                    row.actor(),
+                    row.subject(),
+                    "forged"));
+    f.withJdbc(
+        c -> {
+          try (PreparedStatement edit =
+                  c.prepareStatement("UPDATE kdc_audit SET detail = ?, hash = ? WHERE seq = ?");
+              PreparedStatement head =
+                  c.prepareStatement("UPDATE kdc_audit_head SET last_hash = ? WHERE id = 1")) {
+            edit.setString(1, "forged");
+            edit.setBytes(2, forged);
+            edit.setLong(3, seq);
+            assertThat(edit.executeUpdate()).isEqualTo(1);
+            head.setBytes(1, forged);
+            assertThat(head.executeUpdate()).isEqualTo(1);
+          }
+        });
+
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.ok()).isFalse();
+    assertThat(v.brokenSeq()).isEqualTo(seq);
   }
 
   @Test
@@ -183,16 +230,5 @@ abstract class AuditLogTableContract {
 
   private static String hex(String s) {
     return java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static String sha256Hex(String hex) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(java.util.HexFormat.of().parseHex(hex)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 }
