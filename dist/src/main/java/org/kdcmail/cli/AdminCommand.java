@@ -105,14 +105,8 @@ final class AdminCommand {
     }
   }
 
-  /** {@code kdcmail admin invite USER}. */
-  @Command(
-      name = "invite",
-      mixinStandardHelpOptions = true,
-      description =
-          "Creates a one-time enrollment invitation and prints its code, its expiry and the KDC's"
-              + " identity fingerprint, to hand to the user out of band.")
-  static final class Invite extends Subcommand {
+  /** What {@code invite} and {@code rotate} take: the user and how long the code lives. */
+  abstract static class InvitationSubcommand extends Subcommand {
     @Parameters(paramLabel = "USER", description = "The user's mail address.")
     String user;
 
@@ -123,13 +117,22 @@ final class AdminCommand {
     Integer hours;
 
     @Override
-    String command() {
-      return "invite";
-    }
-
-    @Override
     List<String> arguments() {
       return hours == null ? List.of(user) : List.of(user, "PT" + hours + "H");
+    }
+  }
+
+  /** {@code kdcmail admin invite USER}. */
+  @Command(
+      name = "invite",
+      mixinStandardHelpOptions = true,
+      description =
+          "Creates a one-time enrollment invitation and prints its code, its expiry and the KDC's"
+              + " identity fingerprint, to hand to the user out of band.")
+  static final class Invite extends InvitationSubcommand {
+    @Override
+    String command() {
+      return "invite";
     }
 
     @Override
@@ -168,24 +171,10 @@ final class AdminCommand {
         "To cut a compromised key off at once, run 'admin disable USER' first: enrolling again"
             + " makes the user active."
       })
-  static final class Rotate extends Subcommand {
-    @Parameters(paramLabel = "USER", description = "An enrolled user's mail address.")
-    String user;
-
-    @Option(
-        names = "--expires",
-        paramLabel = "HOURS",
-        description = "Hours until the code expires (default: the KDC's setting, 72).")
-    Integer hours;
-
+  static final class Rotate extends InvitationSubcommand {
     @Override
     String command() {
       return "rotate";
-    }
-
-    @Override
-    List<String> arguments() {
-      return hours == null ? List.of(user) : List.of(user, "PT" + hours + "H");
     }
 
     @Override

@@ -1,17 +1,12 @@
 package org.kdcmail.kdc.protocol.session;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.kdcmail.kdc.protocol.session.Fixture.*;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.kdcmail.kdc.protocol.PublishedVectors;
 import org.kdcmail.kdc.protocol.confirm.ConfirmationChallenge;
 import org.kdcmail.kdc.protocol.confirm.KeyConfirmation;
 
@@ -61,31 +56,11 @@ class SessionVectorsTest {
 
   @Test
   void deterministicRun_matchesPublishedVectors() throws Exception {
-    Map<String, String> actual = compute();
-    StringBuilder text = new StringBuilder();
-    actual.forEach((name, value) -> text.append(name).append(" = ").append(value).append('\n'));
-    Map<String, String> expected = new LinkedHashMap<>();
-    try (InputStream in = getClass().getResourceAsStream("/vectors/session-v1.txt")) {
-      String file = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      for (String line : file.split("\n")) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          String[] kv = line.split(" = ", 2);
-          expected.put(kv[0].trim(), kv[1].trim());
-        }
-      }
-    }
-    if (!expected.equals(actual)) {
-      Files.createDirectories(Path.of("target"));
-      Files.writeString(Path.of("target/session-v1.actual.txt"), text);
-    }
-    assertThat(actual).isEqualTo(expected);
+    PublishedVectors.assertMatchesResource(compute(), "/vectors/session-v1.txt");
   }
 
   @Test
   void publishedDoc_containsEveryVectorLine() throws Exception {
-    Path doc = Path.of("../../docs/protocol.md");
-    Assumptions.assumeTrue(Files.exists(doc), "docs not beside the module");
-    String text = Files.readString(doc);
-    compute().forEach((name, value) -> assertThat(text).contains(name + " = " + value));
+    PublishedVectors.assertPublishedInProtocolDoc(compute());
   }
 }
