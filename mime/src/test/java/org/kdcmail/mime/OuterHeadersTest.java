@@ -69,7 +69,11 @@ class OuterHeadersTest {
         Wrapped.wrap(
             original, TestKdc.material(issued), WrapOptions.builder().spoolDir(tmp).build());
     String s = new String(wrapped, StandardCharsets.ISO_8859_1);
-    assertThat(s)
+    // Short markers are checked in the outer header block only: the base64 body is random and
+    // holds any 3- or 4-character string now and then. The long marker is checked everywhere.
+    String outerHeaders = s.substring(0, s.indexOf("\r\n\r\n"));
+    assertThat(s).doesNotContain("0JDQu9C40YHQsCDQodC10LrRgNC10YI");
+    assertThat(outerHeaders)
         .startsWith(
             "From: "
                 + alice
@@ -80,7 +84,7 @@ class OuterHeadersTest {
                 + "\r\nCc: "
                 + carol
                 + "\r\nDate: Sat, 21 Nov 2026 10:00:00 +0000\r\n"
-                + "Message-ID: <outer-1@corp.example>\r\n")
+                + "Message-ID: <outer-1@corp.example>")
         .doesNotContain("=?")
         .doesNotContain("7f3a")
         .doesNotContain("0JDQu9C40YHQsCDQodC10LrRgNC10YI")
