@@ -125,8 +125,19 @@ public final class KdcFixture implements AutoCloseable {
 
   /** Invites and enrolls {@code user} through the real protocol; returns the unlocked key. */
   public MasterKey enroll(String user) throws Exception {
-    String code = admin("invite", user).get("code").asText();
     Path store = folder.resolve("clients").resolve(user).resolve("client.store");
+    enroll(user, store, LOGIN, user + "-mk-id", MK_PASS);
+    return new Unlocker(CHEAP)
+        .unlock(store, LOGIN.toCharArray(), (user + "-mk-id").toCharArray(), MK_PASS.toCharArray());
+  }
+
+  /**
+   * Invites and enrolls {@code user} through the real protocol with these credentials, writing the
+   * client store to {@code store} (cheap Argon2id: unlock it with {@code new Unlocker(CHEAP)}).
+   */
+  public void enroll(String user, Path store, String login, String mkId, String mkPassword)
+      throws Exception {
+    String code = admin("invite", user).get("code").asText();
     new Enrollment(
             new ClientKdfSettings(
                 CHEAP, CHEAP, new SecureRandom(), Duration.ofSeconds(5), Duration.ofSeconds(30)))
@@ -135,14 +146,12 @@ public final class KdcFixture implements AutoCloseable {
                 new KdcAddress("127.0.0.1", server.port()),
                 server.fingerprint(),
                 user,
-                LOGIN.toCharArray(),
-                (user + "-mk-id").toCharArray(),
-                MK_PASS.toCharArray(),
+                login.toCharArray(),
+                mkId.toCharArray(),
+                mkPassword.toCharArray(),
                 EnrollmentCode.parse(code),
                 store,
                 false));
-    return new Unlocker(CHEAP)
-        .unlock(store, LOGIN.toCharArray(), (user + "-mk-id").toCharArray(), MK_PASS.toCharArray());
   }
 
   @Override
