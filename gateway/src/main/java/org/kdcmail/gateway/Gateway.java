@@ -31,6 +31,7 @@ public final class Gateway implements AutoCloseable {
   private final GatewaySettings settings;
   private final UnlockedKeys keys;
   private final PrometheusMeterRegistry registry;
+  private final GatewayTls tls;
   private final List<AutoCloseable> fronts;
   private final GatewayEndpoints endpoints;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -39,11 +40,13 @@ public final class Gateway implements AutoCloseable {
       GatewaySettings settings,
       UnlockedKeys keys,
       PrometheusMeterRegistry registry,
+      GatewayTls tls,
       List<AutoCloseable> fronts,
       GatewayEndpoints endpoints) {
     this.settings = settings;
     this.keys = keys;
     this.registry = registry;
+    this.tls = tls;
     this.fronts = List.copyOf(fronts);
     this.endpoints = endpoints;
   }
@@ -87,7 +90,7 @@ public final class Gateway implements AutoCloseable {
               ProcessHandle.current().pid());
       endpoints.write(settings.home());
       LOG.info("{}", EffectiveConfiguration.describe(settings, endpoints, tls));
-      return new Gateway(settings, keys, registry, started, endpoints);
+      return new Gateway(settings, keys, registry, tls, started, endpoints);
     } catch (IOException | RuntimeException | Error e) {
       stopAll(started);
       keys.close();
@@ -104,6 +107,11 @@ public final class Gateway implements AutoCloseable {
   /** The settings it runs with. */
   public GatewaySettings settings() {
     return settings;
+  }
+
+  /** The TLS identity clients see on STARTTLS/STLS. */
+  public GatewayTls tls() {
+    return tls;
   }
 
   /** The unlocked master keys (the unlock channel fills it). */
