@@ -1,6 +1,8 @@
 package org.kdcmail.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +12,7 @@ import org.kdcmail.kdc.server.KdcInitializer;
 import org.kdcmail.kdc.server.KdcPaths;
 import org.kdcmail.kdc.server.KdcServer;
 import org.kdcmail.kdc.server.KdcSettings;
+import org.kdcmail.kdc.server.kek.Pkcs11Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +31,19 @@ final class KdcCommand {
 
   KdcPaths paths() throws java.io.IOException {
     return KdcPaths.underHome(root.home().ensureExists());
+  }
+
+  /**
+   * What unwraps the KEK: the token PIN (from the configured PIN file, else asked) when the
+   * settings name a PKCS#11 token, else the admin passphrase.
+   */
+  static char[] adminSecret(KdcSettings settings, PassphraseOption passphrase, boolean confirm)
+      throws IOException {
+    if (!settings.kekOnToken()) {
+      return passphrase.read(confirm);
+    }
+    char[] pin = settings.pkcs11().readPin();
+    return pin != null ? pin : Answers.terminal().secret("PKCS#11 token PIN");
   }
 
   /** {@code kdcmail kdc init}. */
@@ -72,6 +88,25 @@ final class KdcCommand {
         description = "Address to listen on. Default: ${DEFAULT-VALUE} (loopback).")
     String bind;
 
+    @Option(
+        names = "--database-url",
+        paramLabel = "URL",
+        description =
+            "A PostgreSQL JDBC URL (jdbc:postgresql://host:port/db) for the store and key bank,"
+                + " shared by several KDC nodes; credentials from KDCMAIL_DB_USER and"
+                + " KDCMAIL_DB_PASSWORD or KDCMAIL_DB_PASSWORD_FILE, never from this file."
+                + " Default: embedded Derby in the KDC's folder.")
+    String databaseUrl;
+
+    @Option(
+        names = "--pkcs11-config",
+        paramLabel = "FILE",
+        description =
+            "Wrap the KEK with a non-extractable AES-256 key on a PKCS#11 token instead of the"
+                + " admin passphrase. FILE holds library=, slot= or slot-index=, key-label="
+                + " (created on the token if absent) and optionally pin-file=.")
+    Path pkcs11Config;
+
     @Override
     public Integer call() throws Exception {
       KdcSettings settings =
@@ -79,7 +114,11 @@ final class KdcCommand {
               .withSource(source)
               .withPort(port)
               .withBindAddress(bind)
-              .withMetricsPort(metricsPort);
+              .withMetricsPort(metricsPort)
+              .withDatabaseUrl(databaseUrl);
+      if (pkcs11Config != null) {
+        settings = settings.withPkcs11(Pkcs11Settings.readConfig(pkcs11Config));
+      }
       if (!source.startsWith("device:")) {
         spec.commandLine()
             .getErr()
@@ -87,13 +126,21 @@ final class KdcCommand {
                 "kdcmail: no QRNG device configured: keys will come from the operating system"
                     + " (not quantum). Use --source device:PATH for a QRNG.");
       }
-      char[] secret = passphrase.read(true);
+      char[] secret = adminSecret(settings, passphrase, true);
       try {
         KdcPaths paths = kdc.paths();
         IdentityFingerprint fingerprint =
             new KdcInitializer(paths, settings, Argon2Parameters.RFC9106_SECOND_RECOMMENDED)
                 .initialize(secret);
         spec.commandLine().getOut().println("KDC initialized in " + paths.root());
+        if (settings.kekOnToken()) {
+          spec.commandLine()
+              .getOut()
+              .println(
+                  "key-encryption key wrapped by the PKCS#11 key '"
+                      + settings.pkcs11().keyLabel()
+                      + "'; the token is needed at every start");
+        }
         spec.commandLine().getOut().println("identity fingerprint: " + fingerprint.format());
         return 0;
       } finally {
@@ -114,10 +161,12 @@ final class KdcCommand {
 
     @Override
     public Integer call() throws Exception {
-      char[] secret = passphrase.read(false);
+      KdcPaths paths = kdc.paths();
+      KdcSettings settings = KdcSettings.read(paths.settings());
+      char[] secret = adminSecret(settings, passphrase, false);
       KdcServer server;
       try {
-        server = KdcServer.start(kdc.paths(), secret);
+        server = KdcServer.start(paths, settings, secret);
       } finally {
         Arrays.fill(secret, '\0');
       }

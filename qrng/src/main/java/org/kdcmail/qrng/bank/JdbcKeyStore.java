@@ -208,6 +208,24 @@ final class JdbcKeyStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes every stored key (the batch rows stay, for provenance) and returns how many there were:
+   * for a bank restored from a backup, whose stored keys may have been handed out after the backup.
+   */
+  long discardStoredKeys() {
+    long count = countKeys();
+    synchronized (writer) {
+      try (Statement st = writer.get().createStatement()) {
+        st.executeUpdate("DELETE FROM kb_page");
+        writer.get().commit();
+        return count;
+      } catch (SQLException e) {
+        writer.rollbackQuietly();
+        throw failure(writer, "discard the stored keys", e);
+      }
+    }
+  }
+
   /** Pages to ask for so that full pages hold at least {@code keys} keys. */
   static int pagesFor(int keys) {
     return (keys + PAGE_KEYS - 1) / PAGE_KEYS;
