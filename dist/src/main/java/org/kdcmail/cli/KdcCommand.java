@@ -1,8 +1,10 @@
 package org.kdcmail.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +12,7 @@ import org.kdcmail.kdc.protocol.enrollment.IdentityFingerprint;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.kdc.server.KdcInitializer;
 import org.kdcmail.kdc.server.KdcPaths;
+import org.kdcmail.kdc.server.KdcRestore;
 import org.kdcmail.kdc.server.KdcServer;
 import org.kdcmail.kdc.server.KdcSettings;
 import org.kdcmail.kdc.server.kek.Pkcs11Settings;
@@ -24,8 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kdc",
     mixinStandardHelpOptions = true,
-    description = "Create (init) and run (serve) the Key Distribution Center.",
-    subcommands = {KdcCommand.Init.class, KdcCommand.Serve.class})
+    description =
+        "Create (init), run (serve) and restore from a backup (restore) the Key Distribution"
+            + " Center.",
+    subcommands = {KdcCommand.Init.class, KdcCommand.Serve.class, KdcCommand.Restore.class})
 final class KdcCommand {
   @ParentCommand KdcmailCommand root;
 
@@ -185,6 +190,51 @@ final class KdcCommand {
               "kdcmail: KDC listening on %s:%d, identity fingerprint %s; Ctrl-C stops it%n",
               server.settings().bindAddress(), server.port(), server.fingerprint().format());
       stopped.await();
+      return 0;
+    }
+  }
+
+  /** {@code kdcmail kdc restore --from DIR}. */
+  @Command(
+      name = "restore",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Restores a backup made by 'admin backup' into the KDC's folder, with the KDC stopped.",
+        "The restored key bank's unused keys are discarded (they may have been handed out after"
+            + " the backup); the bank refills at the next start."
+      })
+  static final class Restore implements Callable<Integer> {
+    @ParentCommand KdcCommand kdc;
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "DIR",
+        description = "A backup folder, or the folder given to 'admin backup' (newest is used).")
+    Path from;
+
+    @Option(
+        names = "--force",
+        description =
+            "Replace an existing KDC in the folder (it is kept, renamed, beside the new one).")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+      KdcRestore.Result result =
+          new KdcRestore(kdc.paths(), Clock.systemUTC()).restore(from, force);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("restored " + result.backup() + " into " + kdc.paths().root());
+      result
+          .replacedFolderKeptAt()
+          .ifPresent(p -> out.println("the replaced KDC folder was kept as " + p));
+      out.println(
+          "discarded "
+              + result.discardedBankKeys()
+              + " unused key-bank keys (they may have been handed out after the backup);"
+              + " the bank refills at start");
+      out.println("start the KDC with 'kdcmail kdc serve'");
       return 0;
     }
   }

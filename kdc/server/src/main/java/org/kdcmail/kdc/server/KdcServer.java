@@ -91,7 +91,7 @@ public final class KdcServer implements AutoCloseable {
       AdminToken token = AdminTokenFile.create(paths.root(), randomness.asSecureRandom());
       KdcServices services =
           new KdcServices(
-              settings, store, identity, randomness, bank, new KeyBankPointSource(bank));
+              paths, settings, store, identity, randomness, bank, new KeyBankPointSource(bank));
       frames =
           FrameServer.builder()
               .bindAddress(InetAddress.getByName(settings.bindAddress()))
