@@ -42,6 +42,11 @@ public record KdcPaths(Path root, Path data) {
     return root.resolve("kek.wrapped");
   }
 
+  /** The KEK wrapped by a PKCS#11 token's key, when the settings name a token. */
+  public Path tokenKekFile() {
+    return root.resolve("kek.token");
+  }
+
   public Path store() {
     return data.resolve("store");
   }
