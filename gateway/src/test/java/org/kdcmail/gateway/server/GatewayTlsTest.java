@@ -19,8 +19,8 @@ class GatewayTlsTest {
     assertThat(Files.getPosixFilePermissions(key))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(made.certificate().getSubjectAlternativeNames())
-        .extracting(name -> name.get(1))
-        .containsExactlyInAnyOrder("127.0.0.1", "localhost");
+        .extracting(name -> (Object) name.get(1))
+        .containsExactlyInAnyOrder((Object) "127.0.0.1", "localhost");
 
     GatewayTls reloaded = GatewayTls.selfSigned(folder);
     assertThat(reloaded.fingerprint())
