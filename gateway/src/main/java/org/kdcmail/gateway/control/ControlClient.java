@@ -61,6 +61,15 @@ public final class ControlClient {
   }
 
   /**
+   * Checks that a gateway answers at all ({@code GET /health}; "down" counts as answering).
+   *
+   * @throws GatewayNotRunningException nothing answers at the address
+   */
+  public void ping() throws IOException {
+    exchange(HttpRequest.newBuilder(base.resolve("/health")).timeout(timeout).GET().build());
+  }
+
+  /**
    * Hands {@code key} (a copy; the caller still destroys its own) to the gateway as {@code user}'s.
    *
    * @throws ControlRefusedException wrong or missing token (401), bad request (400), not loopback
@@ -106,9 +115,16 @@ public final class ControlClient {
   }
 
   private byte[] send(HttpRequest request) throws IOException {
-    HttpResponse<byte[]> response;
+    HttpResponse<byte[]> response = exchange(request);
+    if (response.statusCode() == 200) {
+      return response.body();
+    }
+    throw new ControlRefusedException(response.statusCode(), errorOf(response));
+  }
+
+  private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw new GatewayNotRunningException(
           "no gateway answers at "
@@ -118,10 +134,6 @@ public final class ControlClient {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the gateway", e);
     }
-    if (response.statusCode() == 200) {
-      return response.body();
-    }
-    throw new ControlRefusedException(response.statusCode(), errorOf(response));
   }
 
   private static String errorOf(HttpResponse<byte[]> response) {

@@ -95,6 +95,8 @@ class ControlClientTest {
     }
     ControlClient none =
         ControlClient.to(new InetSocketAddress("127.0.0.1", port), Duration.ofSeconds(2));
+    assertThatThrownBy(none::ping).isInstanceOf(GatewayNotRunningException.class);
+    client.ping();
     assertThatThrownBy(() -> none.status(UnlockToken.generate(new SecureRandom())))
         .isInstanceOf(GatewayNotRunningException.class)
         .hasMessageContaining("no gateway answers at http://127.0.0.1:" + port)
