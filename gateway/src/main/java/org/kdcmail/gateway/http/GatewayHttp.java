@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -98,8 +99,7 @@ public final class GatewayHttp implements AutoCloseable {
             settings.loopbackOnly(),
             tls.fingerprint(),
             Clock.systemUTC());
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(settings.bind(), settings.httpPort()), 16);
+    HttpServer server = bind(new InetSocketAddress(settings.bind(), settings.httpPort()));
     route(server, registry, "GET", "/health", new HealthEndpoint(checks));
     route(
         server,
@@ -134,6 +134,20 @@ public final class GatewayHttp implements AutoCloseable {
         "HTTP on {}: /health, /metrics, autoconfig, unlock channel (loopback callers only)",
         http.address());
     return http;
+  }
+
+  private static HttpServer bind(InetSocketAddress address) throws IOException {
+    try {
+      return HttpServer.create(address, 16);
+    } catch (BindException e) {
+      throw new IOException(
+          "the gateway's HTTP port "
+              + address.getPort()
+              + " on "
+              + address.getAddress().getHostAddress()
+              + " is in use (another gateway running?): stop it or choose another HTTP port",
+          e);
+    }
   }
 
   private static void route(

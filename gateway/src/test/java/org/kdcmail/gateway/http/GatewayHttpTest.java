@@ -1,6 +1,7 @@
 package org.kdcmail.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -163,6 +164,18 @@ class GatewayHttpTest {
         assertThat(text(server, "socketType")).isEqualTo("STARTTLS");
         assertThat(text(server, "hostname")).isEqualTo(external.get().getHostAddress());
       }
+    }
+  }
+
+  @Test
+  void start_portTaken_saysSoAndHowToFixIt() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(
+              () ->
+                  new HttpFixture(
+                      home, HttpFixture.settings(home).httpPort(taken.getLocalPort()), List.of()))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("HTTP port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
     }
   }
 
