@@ -31,10 +31,11 @@ import org.kdcmail.mime.Verdict.Status;
 public final class MailUnwrapper {
 
   /**
-   * Plaintexts up to this size stay on the heap; larger ones are spooled to disk, sealed under a
-   * throwaway key (see {@link SpillBuffer}).
+   * Plaintexts up to this size stay on the heap while the shared {@link SpoolMemory} budget (an
+   * eighth of the heap, for all messages at once) has room; beyond that they are spooled to disk,
+   * sealed under a throwaway key (see {@link SpillBuffer}).
    */
-  static final int IN_MEMORY_LIMIT_BYTES = 2 << 20;
+  static final int IN_MEMORY_LIMIT_BYTES = 64 << 20;
 
   /** Hook for tests: called with the spool after the last segment, before release. */
   static volatile java.util.function.Consumer<SpillBuffer> beforeRelease = s -> {};
@@ -42,11 +43,13 @@ public final class MailUnwrapper {
   private final Clock clock;
   private final RevocationCheck revocation;
   private final SeenKeyIds seen;
+  private final int memoryLimit;
 
-  private MailUnwrapper(Clock clock, RevocationCheck revocation, SeenKeyIds seen) {
+  private MailUnwrapper(Clock clock, RevocationCheck revocation, SeenKeyIds seen, int memoryLimit) {
     this.clock = clock;
     this.revocation = revocation;
     this.seen = seen;
+    this.memoryLimit = memoryLimit;
   }
 
   /**
@@ -60,7 +63,13 @@ public final class MailUnwrapper {
     return new MailUnwrapper(
         Objects.requireNonNull(clock, "clock"),
         Objects.requireNonNull(revocation, "revocation"),
-        Objects.requireNonNull(seen, "seen"));
+        Objects.requireNonNull(seen, "seen"),
+        IN_MEMORY_LIMIT_BYTES);
+  }
+
+  /** This unwrapper with another per-message heap limit for the plaintext (tests). */
+  MailUnwrapper withMemoryLimit(int bytes) {
+    return new MailUnwrapper(clock, revocation, seen, bytes);
   }
 
   /**
@@ -77,8 +86,7 @@ public final class MailUnwrapper {
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(opener, "opener");
     Objects.requireNonNull(out, "out");
-    try (SpillBuffer spool =
-        new SpillBuffer(spoolDir, "kdcmail-unwrap-", IN_MEMORY_LIMIT_BYTES, true)) {
+    try (SpillBuffer spool = new SpillBuffer(spoolDir, "kdcmail-unwrap-", memoryLimit, true)) {
       Reading r = new Reading(new ByteLineReader(wrapped), recipient, opener, spool);
       Verdict v = r.run();
       if (v.isReleased()) {

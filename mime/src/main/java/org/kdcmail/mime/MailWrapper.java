@@ -32,8 +32,12 @@ import java.util.Set;
  */
 public final class MailWrapper {
 
-  /** Ciphertexts up to this size stay on the heap; larger ones go to the spool directory. */
-  static final int IN_MEMORY_LIMIT_BYTES = 2 << 20;
+  /**
+   * Encoded ciphertexts up to this size stay on the heap while the shared {@link SpoolMemory}
+   * budget (an eighth of the heap, for all messages at once) has room; beyond that they go to the
+   * spool directory.
+   */
+  static final int IN_MEMORY_LIMIT_BYTES = 64 << 20;
 
   private static final Set<String> ROUTING = Set.of("from", "to", "cc", "date", "message-id");
 
@@ -126,33 +130,62 @@ public final class MailWrapper {
     return b.toByteArray();
   }
 
-  /** Encrypts header bytes then the rest of {@code in}; returns SHA-256 of the ciphertext. */
+  /**
+   * Encrypts header bytes then the rest of {@code in}, writing the ciphertext to {@code spool}
+   * already in MIME base64 lines; returns SHA-256 of the ciphertext. A message of more than one
+   * segment is hashed on a second thread while this one seals and encodes the next segments.
+   */
   private static byte[] encrypt(
-      ByteLineReader in, byte[] head, CopyCrypto crypto, int segmentSize, SpillBuffer ct)
+      ByteLineReader in, byte[] head, CopyCrypto crypto, int segmentSize, SpillBuffer spool)
       throws IOException, GeneralSecurityException {
-    MessageDigest hash = Envelope.newSha256();
+    Base64Lines b64 = new Base64Lines(new SpoolStream(spool));
     byte[] buf = new byte[segmentSize + 1];
-    byte[] sealed = new byte[segmentSize + Format.TAG_BYTES];
+    int sealedSize = segmentSize + Format.TAG_BYTES;
     int headPos = 0;
     int filled = 0;
     long segment = 0;
-    while (true) {
-      int fromHead = Math.min(head.length - headPos, buf.length - filled);
-      System.arraycopy(head, headPos, buf, filled, fromHead);
-      headPos += fromHead;
-      filled += fromHead;
-      filled += in.readFully(buf, filled, buf.length - filled);
-      boolean last = filled <= segmentSize;
-      int len = last ? filled : segmentSize;
-      int n = crypto.seal(segment++, last, buf, len, sealed);
-      ct.write(sealed, 0, n);
-      hash.update(sealed, 0, n);
-      if (last) {
-        Arrays.fill(buf, (byte) 0);
-        return hash.digest();
+    BackgroundSha256 hasher = null;
+    try {
+      while (true) {
+        int fromHead = Math.min(head.length - headPos, buf.length - filled);
+        System.arraycopy(head, headPos, buf, filled, fromHead);
+        headPos += fromHead;
+        filled += fromHead;
+        filled += in.readFully(buf, filled, buf.length - filled);
+        boolean last = filled <= segmentSize;
+        int len = last ? filled : segmentSize;
+        if (last && hasher == null) { // the whole message is one segment: no second thread
+          byte[] sealed = new byte[sealedSize];
+          int n = crypto.seal(segment, true, buf, len, sealed);
+          b64.write(sealed, 0, n);
+          b64.finish();
+          Arrays.fill(buf, (byte) 0);
+          MessageDigest hash = Envelope.newSha256();
+          hash.update(sealed, 0, n);
+          return hash.digest();
+        }
+        if (hasher == null) {
+          hasher = new BackgroundSha256(sealedSize);
+        }
+        byte[] sealed = hasher.buffer();
+        int n = crypto.seal(segment++, last, buf, len, sealed);
+        b64.write(sealed, 0, n);
+        hasher.update(sealed, n);
+        if (last) {
+          Arrays.fill(buf, (byte) 0);
+          b64.finish();
+          return hasher.digest();
+        }
+        buf[0] = buf[segmentSize];
+        filled = 1;
       }
-      buf[0] = buf[segmentSize];
-      filled = 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while wrapping");
+    } finally {
+      if (hasher != null) {
+        hasher.close();
+      }
     }
   }
 
@@ -181,9 +214,7 @@ public final class MailWrapper {
     ascii(out, "--" + boundary + "\r\n");
     ascii(out, "Content-Type: application/octet-stream\r\n");
     ascii(out, "Content-Transfer-Encoding: base64\r\n\r\n");
-    b64 = new Base64Lines(out);
-    spool.drainTo(b64::write);
-    b64.finish();
+    spool.drainTo(out::write); // already base64 lines
     out.write(Format.ascii("--" + boundary + "--\r\n"));
     out.flush();
   }
@@ -298,6 +329,25 @@ public final class MailWrapper {
         len = 0;
       }
       out.flush();
+    }
+  }
+
+  /** The spool as an output stream for the base64 encoder. */
+  private static final class SpoolStream extends OutputStream {
+    private final SpillBuffer spool;
+
+    SpoolStream(SpillBuffer spool) {
+      this.spool = spool;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      spool.write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      spool.write(b, off, len);
     }
   }
 

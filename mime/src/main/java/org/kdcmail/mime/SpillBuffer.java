@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,8 +42,8 @@ final class SpillBuffer implements AutoCloseable {
   private final String prefix;
   private final int memoryLimit;
   private final boolean encrypt;
-  private byte[] mem = new byte[0];
-  private int memLen;
+  private final SpoolMemory budget;
+  private final HeapChunks mem = new HeapChunks();
   private Path file;
   private FileChannel channel;
   private ByteBuffer pending;
@@ -53,10 +55,19 @@ final class SpillBuffer implements AutoCloseable {
   private long size;
 
   SpillBuffer(Path dir, String prefix, int memoryLimit, boolean encrypt) {
+    this(dir, prefix, memoryLimit, encrypt, SpoolMemory.SHARED);
+  }
+
+  /**
+   * A buffer that keeps up to {@code memoryLimit} bytes on the heap as long as {@code budget} has
+   * room for them, and spills to a file in {@code dir} beyond that.
+   */
+  SpillBuffer(Path dir, String prefix, int memoryLimit, boolean encrypt, SpoolMemory budget) {
     this.dir = dir;
     this.prefix = prefix;
     this.memoryLimit = memoryLimit;
     this.encrypt = encrypt;
+    this.budget = budget;
   }
 
   /** The spool file, or null while everything is in memory. */
@@ -71,15 +82,7 @@ final class SpillBuffer implements AutoCloseable {
   void write(byte[] b, int off, int len) throws IOException {
     size += len;
     if (channel == null) {
-      if (memLen + len <= memoryLimit) {
-        if (memLen + len > mem.length) {
-          byte[] bigger =
-              Arrays.copyOf(mem, Math.min(memoryLimit, Math.max(memLen + len, mem.length * 2)));
-          Arrays.fill(mem, (byte) 0);
-          mem = bigger;
-        }
-        System.arraycopy(b, off, mem, memLen, len);
-        memLen += len;
+      if (mem.size() + len <= memoryLimit && mem.append(b, off, len, budget)) {
         return;
       }
       spill();
@@ -110,19 +113,15 @@ final class SpillBuffer implements AutoCloseable {
         throw new IllegalStateException("the JDK's AES-GCM is unusable", e);
       }
     }
-    byte[] m = mem;
-    int n = memLen;
-    mem = new byte[0];
-    memLen = 0;
     try {
-      writeToFile(m, n);
+      mem.forEach(this::writeToFile);
     } finally {
-      Arrays.fill(m, (byte) 0);
+      mem.clear(encrypt, budget);
     }
   }
 
-  private void writeToFile(byte[] b, int n) throws IOException {
-    int off = 0;
+  private void writeToFile(byte[] b, int off, int n) throws IOException {
+    n += off;
     while (off < n) {
       int k = Math.min(n - off, pending.remaining());
       pending.put(b, off, k);
@@ -178,7 +177,7 @@ final class SpillBuffer implements AutoCloseable {
   /** Hands every stored byte to {@code sink}, in chunks of at most 64 KiB from the file. */
   void drainTo(Sink sink) throws IOException {
     if (file == null) {
-      sink.accept(mem, 0, memLen);
+      mem.forEach(sink);
       return;
     }
     try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -223,7 +222,7 @@ final class SpillBuffer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    Arrays.fill(mem, (byte) 0);
+    mem.clear(encrypt, budget);
     if (pending != null) {
       Arrays.fill(pending.array(), (byte) 0);
     }
@@ -238,6 +237,75 @@ final class SpillBuffer implements AutoCloseable {
       if (file != null) {
         Files.deleteIfExists(file);
       }
+    }
+  }
+
+  /**
+   * The in-memory part: chunks of growing size (64 KiB doubling up to 1 MiB), each reserved from
+   * the budget, so growing never copies what is already stored.
+   */
+  private static final class HeapChunks {
+    private static final int FIRST = 1 << 16;
+    private static final int LARGEST = 1 << 20;
+    private final List<byte[]> chunks = new ArrayList<>();
+    private int lastUsed;
+    private long size;
+
+    long size() {
+      return size;
+    }
+
+    /** Appends all of {@code b[off..off+len)}; false (nothing appended) if the budget is spent. */
+    boolean append(byte[] b, int off, int len, SpoolMemory budget) {
+      long free = chunks.isEmpty() ? 0 : last().length - lastUsed;
+      List<byte[]> added = new ArrayList<>();
+      int next = chunks.isEmpty() ? FIRST : Math.min(LARGEST, last().length * 2);
+      while (free < len) {
+        if (!budget.reserve(next)) {
+          added.forEach(c -> budget.release(c.length));
+          return false;
+        }
+        added.add(new byte[next]);
+        free += next;
+        next = Math.min(LARGEST, next * 2);
+      }
+      while (len > 0) {
+        if (chunks.isEmpty() || lastUsed == last().length) {
+          chunks.add(added.remove(0));
+          lastUsed = 0;
+        }
+        int k = Math.min(len, last().length - lastUsed);
+        System.arraycopy(b, off, last(), lastUsed, k);
+        lastUsed += k;
+        off += k;
+        len -= k;
+        size += k;
+      }
+      return true;
+    }
+
+    void forEach(Sink sink) throws IOException {
+      for (int i = 0; i < chunks.size(); i++) {
+        byte[] c = chunks.get(i);
+        sink.accept(c, 0, i == chunks.size() - 1 ? lastUsed : c.length);
+      }
+    }
+
+    /** Drops every chunk (zeroing them first when {@code zero}) and gives the memory back. */
+    void clear(boolean zero, SpoolMemory budget) {
+      for (byte[] c : chunks) {
+        if (zero) {
+          Arrays.fill(c, (byte) 0);
+        }
+        budget.release(c.length);
+      }
+      chunks.clear();
+      lastUsed = 0;
+      size = 0;
+    }
+
+    private byte[] last() {
+      return chunks.get(chunks.size() - 1);
     }
   }
 }

@@ -60,14 +60,19 @@ class UnwrapSpoolTest {
     MailUnwrapper.beforeRelease =
         spool -> {
           try {
-            assertThat(spool.file()).as("a message over 2 MiB is spooled").isNotNull();
+            assertThat(spool.file()).as("a message over the 2 MiB limit is spooled").isNotNull();
             seen.add(spoolContents(unwrapSpool));
           } catch (Exception e) {
             throw new AssertionError(e);
           }
         };
     Wrapped.Result r =
-        Wrapped.unwrap(wrapped, BOB, kdc.opener(BOB), unwrapSpool, Wrapped.plainUnwrapper());
+        Wrapped.unwrap(
+            wrapped,
+            BOB,
+            kdc.opener(BOB),
+            unwrapSpool,
+            Wrapped.plainUnwrapper().withMemoryLimit(2 << 20));
     assertThat(r.verdict().status()).isEqualTo(Verdict.Status.OK);
     assertThat(r.out()).isEqualTo(original);
     assertThat(seen).hasSize(1);
@@ -97,6 +102,7 @@ class UnwrapSpoolTest {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try {
       Wrapped.plainUnwrapper()
+          .withMemoryLimit(2 << 20)
           .unwrap(new java.io.ByteArrayInputStream(wrapped), BOB, kdc.opener(BOB), out, tmp);
     } catch (IllegalStateException expected) {
       // the simulated crash
@@ -105,6 +111,23 @@ class UnwrapSpoolTest {
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  @Test
+  void spillBuffer_spillsWhenTheSharedBudgetIsSpent_andGivesItBack() throws Exception {
+    SpoolMemory budget = new SpoolMemory(1 << 20);
+    byte[] chunk = new byte[300 << 10];
+    try (SpillBuffer first = new SpillBuffer(tmp, "a-", 64 << 20, false, budget);
+        SpillBuffer second = new SpillBuffer(tmp, "b-", 64 << 20, false, budget)) {
+      first.write(chunk, 0, chunk.length);
+      first.write(chunk, 0, chunk.length);
+      assertThat(first.file()).as("600 KiB fits the 1 MiB budget").isNull();
+      second.write(chunk, 0, chunk.length);
+      second.write(chunk, 0, chunk.length);
+      assertThat(second.file()).as("the budget is spent: the second spills").isNotNull();
+      assertThat(budget.reserved()).isLessThanOrEqualTo(1 << 20);
+    }
+    assertThat(budget.reserved()).as("closing gives the memory back").isZero();
   }
 
   @Test
