@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     name = "admin",
     mixinStandardHelpOptions = true,
     description =
-        "Administer the running KDC (invite, rotate, users, disable, enable, revoke, audit).",
+        "Administer the running KDC (invite, rotate, users, disable, enable, revoke, audit) and"
+            + " the gateway's hold spool (held).",
     subcommands = {
       AdminCommand.Invite.class,
       AdminCommand.Rotate.class,
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
       AdminCommand.Disable.class,
       AdminCommand.Enable.class,
       AdminCommand.Revoke.class,
-      AdminCommand.Audit.class
+      AdminCommand.Audit.class,
+      HeldCommand.class
     })
 final class AdminCommand {
   private static final ObjectMapper JSON = new ObjectMapper();

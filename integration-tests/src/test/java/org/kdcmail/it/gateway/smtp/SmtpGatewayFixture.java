@@ -123,7 +123,11 @@ final class SmtpGatewayFixture implements AutoCloseable {
 
   /** Unwraps a stored copy as {@code user} would; the bytes are empty unless released. */
   Unwrapped unwrap(String user, byte[] stored) throws Exception {
-    MasterKey k = key(user);
+    return unwrap(user, key(user), stored);
+  }
+
+  /** Unwraps a stored copy with {@code k} (destroyed afterwards). */
+  Unwrapped unwrap(String user, MasterKey k, byte[] stored) throws Exception {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Path spool = Files.createDirectories(folder.resolve("unwrap-spool"));
