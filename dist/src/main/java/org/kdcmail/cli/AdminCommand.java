@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Administer the running KDC (invite, rotate, users, disable, enable, revoke, audit,"
-            + " backup).",
+            + " backup) and the gateway's hold spool (held).",
     subcommands = {
       AdminCommand.Invite.class,
       AdminCommand.Rotate.class,
@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       AdminCommand.Enable.class,
       AdminCommand.Revoke.class,
       AdminCommand.Audit.class,
-      AdminCommand.Backup.class
+      AdminCommand.Backup.class,
+      HeldCommand.class
     })
 final class AdminCommand {
   private static final ObjectMapper JSON = new ObjectMapper();

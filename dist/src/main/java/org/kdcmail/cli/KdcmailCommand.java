@@ -19,6 +19,9 @@ import picocli.CommandLine.ScopeType;
       AdminCommand.class,
       EnrollCommand.class,
       UnlockCommand.class,
+      LockCommand.class,
+      StatusCommand.class,
+      ClientSetupCommand.class,
       QrngCommand.class,
       CommandLine.HelpCommand.class
     })

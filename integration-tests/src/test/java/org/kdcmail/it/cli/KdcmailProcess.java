@@ -17,27 +17,27 @@ import java.util.concurrent.TimeUnit;
  * Runs the packaged {@code kdcmail.jar} as a separate process with its own home folder, as a user's
  * shell would: standard output and error captured to files, answers fed on standard input.
  */
-final class KdcmailProcess {
-  static final Path JAR = Path.of("..", "dist", "target", "kdcmail.jar");
+public final class KdcmailProcess {
+  public static final Path JAR = Path.of("..", "dist", "target", "kdcmail.jar");
 
   /** The outcome of a finished command. */
-  record Result(int status, String out, String err) {}
+  public record Result(int status, String out, String err) {}
 
   private final Path home;
   private final java.util.Map<String, String> environment;
 
-  KdcmailProcess(Path home) {
+  public KdcmailProcess(Path home) {
     this(home, java.util.Map.of());
   }
 
   /** A process runner that also sets {@code environment} (e.g. {@code SOFTHSM2_CONF}). */
-  KdcmailProcess(Path home, java.util.Map<String, String> environment) {
+  public KdcmailProcess(Path home, java.util.Map<String, String> environment) {
     this.home = home;
     this.environment = java.util.Map.copyOf(environment);
   }
 
   /** Runs a command to completion (2 minutes at most), feeding {@code stdin}. */
-  Result run(String stdin, String... args) throws Exception {
+  public Result run(String stdin, String... args) throws Exception {
     Process process = start(stdin, args);
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -47,7 +47,7 @@ final class KdcmailProcess {
   }
 
   /** Starts a command and returns at once (for servers); its output goes to files in the home. */
-  Process start(String stdin, String... args) throws IOException {
+  public Process start(String stdin, String... args) throws IOException {
     assertThat(JAR).as("the distribution jar, built by the package phase").exists();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,7 +69,7 @@ final class KdcmailProcess {
   }
 
   /** Waits until {@code file} contains {@code text}, or fails after {@code timeout}. */
-  static void awaitText(Path file, String text, Duration timeout) throws Exception {
+  public static void awaitText(Path file, String text, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(file) && Files.readString(file).contains(text)) {
@@ -87,7 +87,7 @@ final class KdcmailProcess {
   }
 
   /** Where a command's standard output ({@code out}) or error ({@code err}) is captured. */
-  Path outputFile(String stream, String... args) {
+  public Path outputFile(String stream, String... args) {
     return home.resolve(
         "cmd-" + String.join("_", args).replaceAll("[^A-Za-z0-9_.-]", "_") + "." + stream);
   }
