@@ -38,6 +38,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.kdcmail.secrets.OwnerOnlyFile;
@@ -139,7 +140,8 @@ public final class GatewayTls {
       X509CertificateHolder holder =
           b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
       X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
-      OwnerOnlyFile.writeAtomically(keyFile, pem(pair.getPrivate()));
+      // PKCS#8 ("PRIVATE KEY"): the SEC1 form BC writes for a JDK key lacks the curve's name
+      OwnerOnlyFile.writeAtomically(keyFile, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
       Files.write(certFile, pem(cert));
       LOG.info("made a self-signed TLS certificate for 127.0.0.1 and localhost in {}", certFile);
     } catch (GeneralSecurityException | OperatorCreationException e) {
