@@ -3,12 +3,14 @@ package org.kdcmail.gateway.pop3;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.api.Request;
 import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.apache.james.protocols.pop3.core.CapaCapability;
 import org.apache.james.protocols.pop3.mailbox.MessageMetaData;
 import org.kdcmail.gateway.keys.MasterKeyLockedException;
 
@@ -18,7 +20,7 @@ import org.kdcmail.gateway.keys.MasterKeyLockedException;
  * turns a locked key or a failing office server into a {@code -ERR [SYS/TEMP]} reply instead of a
  * broken answer. Counts RETR and TOP by what the gateway did with the message.
  */
-final class PreparingHandler implements CommandHandler<POP3Session> {
+final class PreparingHandler implements CommandHandler<POP3Session>, CapaCapability {
   private final CommandHandler<POP3Session> delegate;
   private final boolean retrieval;
   private final Pop3Metrics metrics;
@@ -81,5 +83,11 @@ final class PreparingHandler implements CommandHandler<POP3Session> {
   @Override
   public Collection<String> getImplCommands() {
     return delegate.getImplCommands();
+  }
+
+  /** The delegate's capabilities (TOP). */
+  @Override
+  public Set<String> getImplementedCapabilities(POP3Session session) {
+    return delegate instanceof CapaCapability c ? c.getImplementedCapabilities(session) : Set.of();
   }
 }
