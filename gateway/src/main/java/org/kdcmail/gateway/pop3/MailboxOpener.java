@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,14 +74,16 @@ final class MailboxOpener {
     }
     try {
       connection.login(login, password);
-      boolean isEnrolled = enrolled.isEnrolled(login);
-      if (isEnrolled && !keys.isUnlocked(login)) {
+      // the office server gets the name as typed; the gateway's identity is the lower-case address
+      String user = login.toLowerCase(Locale.ROOT);
+      boolean isEnrolled = enrolled.isEnrolled(user);
+      if (isEnrolled && !keys.isUnlocked(user)) {
         connection.quit();
-        return new KeyLocked(new MasterKeyLockedException(login).getMessage());
+        return new KeyLocked(new MasterKeyLockedException(user).getMessage());
       }
       List<UpstreamMessage> listing = connection.list();
       MessageProcessor.Reader reader =
-          new MessageProcessor.Reader(login, isEnrolled, enrolled.all());
+          new MessageProcessor.Reader(user, isEnrolled, enrolled.all());
       ProxyMailbox[] self = new ProxyMailbox[1];
       ProxyMailbox mailbox =
           new ProxyMailbox(
