@@ -1,5 +1,6 @@
 package org.kdcmail.plugin.desktop;
 
+import java.awt.Color;
 import java.awt.Cursor;
 import java.awt.Dialog.ModalityType;
 import java.awt.FlowLayout;
@@ -174,6 +175,7 @@ public final class MkPrompt {
     mkPassword.component().setEnabled(!on);
     busy.setVisible(on);
     dialog.setCursor(on ? Cursor.getPredefinedCursor(Cursor.WAIT_CURSOR) : null);
+    message.setForeground(on ? Color.DARK_GRAY : FormPanel.ERROR);
     if (on) {
       message.setText("checking…");
     }

@@ -18,7 +18,7 @@ public final class DisplayCondition implements ExecutionCondition {
     String problem = null;
     if (display == null || display.isBlank()) {
       problem =
-          "no DISPLAY: run this test through testing/bin/xvfb-java (the module's surefire or"
+          "no DISPLAY: run this test through testing/xvfb/bin/java (the module's surefire or"
               + " failsafe <jvm>), which starts Xvfb";
     } else if (GraphicsEnvironment.isHeadless()) {
       problem =

@@ -36,12 +36,18 @@ public final class SwingDriver {
     }
   }
 
-  /** Runs {@code task} on the event dispatch thread and returns its result. */
+  /**
+   * Runs {@code task} on the event dispatch thread (now, if already on it) and returns its result.
+   */
   public static <T> T onEdt(Callable<T> task) {
-    if (SwingUtilities.isEventDispatchThread()) {
-      throw new IllegalStateException("call SwingDriver from the test thread, not the EDT");
-    }
     Object[] result = new Object[1];
+    if (SwingUtilities.isEventDispatchThread()) {
+      try {
+        return task.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
     try {
       SwingUtilities.invokeAndWait(
           () -> {
