@@ -71,9 +71,9 @@ final class FormPanel {
     return label;
   }
 
-  /** A small grey note. */
+  /** A small grey note, wrapped at about 360 pixels. */
   static JLabel note(String text) {
-    JLabel label = new JLabel("<html>" + text + "</html>");
+    JLabel label = new JLabel("<html><div style='width:360px'>" + text + "</div></html>");
     label.setFont(label.getFont().deriveFont(Font.PLAIN, label.getFont().getSize2D() - 1));
     label.setForeground(Color.DARK_GRAY);
     return label;
