@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kdcmail.kdc.protocol.admin.AdminRequest;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
     name = "admin",
     mixinStandardHelpOptions = true,
     description =
-        "Administer the running KDC (invite, rotate, users, disable, enable, revoke, audit).",
+        "Administer the running KDC (invite, rotate, users, disable, enable, revoke, audit,"
+            + " backup).",
     subcommands = {
       AdminCommand.Invite.class,
       AdminCommand.Rotate.class,
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
       AdminCommand.Disable.class,
       AdminCommand.Enable.class,
       AdminCommand.Revoke.class,
-      AdminCommand.Audit.class
+      AdminCommand.Audit.class,
+      AdminCommand.Backup.class
     })
 final class AdminCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -357,6 +360,35 @@ final class AdminCommand {
             entry.get("subject").asText(),
             entry.has("detail") ? entry.get("detail").asText() : "");
       }
+    }
+  }
+
+  /** {@code kdcmail admin backup DIR}. */
+  @Command(
+      name = "backup",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Online backup of the running KDC's Derby store and key bank, its settings and wrapped KEK"
+            + " into DIR/<UTC time>/ (never the passphrase or PIN). Restore with 'kdc restore'.",
+        "A KDC on PostgreSQL refuses: back its database up with pg_dump (docs/operations.md)."
+      })
+  static final class Backup extends Subcommand {
+    @Parameters(paramLabel = "DIR", description = "Folder that receives the backup.")
+    Path dir;
+
+    @Override
+    String command() {
+      return "backup";
+    }
+
+    @Override
+    List<String> arguments() {
+      return List.of(dir.toAbsolutePath().normalize().toString());
+    }
+
+    @Override
+    void print(JsonNode body, PrintWriter out) {
+      out.println("backup written to " + body.get("backup").asText());
     }
   }
 }

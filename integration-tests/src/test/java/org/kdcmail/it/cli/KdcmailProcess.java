@@ -24,9 +24,16 @@ final class KdcmailProcess {
   record Result(int status, String out, String err) {}
 
   private final Path home;
+  private final java.util.Map<String, String> environment;
 
   KdcmailProcess(Path home) {
+    this(home, java.util.Map.of());
+  }
+
+  /** A process runner that also sets {@code environment} (e.g. {@code SOFTHSM2_CONF}). */
+  KdcmailProcess(Path home, java.util.Map<String, String> environment) {
     this.home = home;
+    this.environment = java.util.Map.copyOf(environment);
   }
 
   /** Runs a command to completion (2 minutes at most), feeding {@code stdin}. */
@@ -49,6 +56,7 @@ final class KdcmailProcess {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KDCMAIL_HOME", home.toString());
+    builder.environment().putAll(environment);
     Process process =
         builder
             .redirectOutput(outputFile("out", args).toFile())

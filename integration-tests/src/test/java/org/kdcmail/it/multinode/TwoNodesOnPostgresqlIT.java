@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.it.KdcFixture;
 import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.kdc.protocol.admin.AdminRequest;
+import org.kdcmail.kdc.protocol.admin.AdminResponse;
+import org.kdcmail.kdc.protocol.admin.AdminStatus;
+import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.protocol.client.KdcErrorException;
 import org.kdcmail.kdc.protocol.session.OpenedTicket;
@@ -32,7 +36,7 @@ import org.kdcmail.testing.TestPostgres;
 /**
  * Two KDC nodes on one PostgreSQL database (a throwaway cluster): both serve the users enrolled
  * through either, a request already served by one node is refused as a replay by the other, and the
- * shared audit chain holds. Each node keeps its own key bank (Derby in its folder).
+ * shared audit chain holds. The key bank is in the same database, shared by both nodes.
  */
 @RequiresProgram(
     value = {"initdb", "pg_ctl"},
@@ -123,5 +127,20 @@ class TwoNodesOnPostgresqlIT {
 
     assertThat(node2.admin("audit-verify").get("ok").asBoolean()).isTrue();
     assertThat(node1.admin("audit-verify").get("ok").asBoolean()).isTrue();
+  }
+
+  @Test
+  void adminBackup_onPostgresql_refusedNamingPgDump() throws Exception {
+    AdminRequest request =
+        new AdminRequest(
+            AdminToken.read(node1.paths().root()),
+            "backup",
+            List.of(tmp.resolve("backups").toString()));
+    try (KdcConnection connection = node1.connect()) {
+      AdminResponse response =
+          AdminResponse.decode(connection.exchange(request.toFrame()).payload());
+      assertThat(response.status()).isEqualTo(AdminStatus.FAILED);
+      assertThat(response.bodyText()).contains("PostgreSQL").contains("pg_dump");
+    }
   }
 }

@@ -11,7 +11,7 @@ package org.kdcmail.qrng.bank;
  */
 public interface KeyBank extends AutoCloseable {
 
-  /** A builder for the embedded Derby implementation, {@link DerbyKeyBank}. */
+  /** A builder for {@link StoredKeyBank}, on embedded Derby or on PostgreSQL. */
   static KeyBankBuilder builder() {
     return new KeyBankBuilder();
   }

@@ -8,7 +8,8 @@ import java.time.Duration;
 import org.kdcmail.qrng.RandomBitGenerator;
 
 /**
- * Configures and opens a {@link DerbyKeyBank}. {@link #directory}, {@link #generator} and {@link
+ * Configures and opens a {@link StoredKeyBank}: where ({@link #directory} for embedded Derby, or
+ * {@link #postgresql} for a database several KDC nodes share), {@link #generator} and {@link
  * #keyEncryptionKey} are required; everything else has a default suited to one KDC node issuing a
  * few hundred keys per second with bursts. {@link #open()} validates the settings and seals them.
  */
@@ -35,6 +36,9 @@ public final class KeyBankBuilder {
   public static final Duration DEFAULT_REFILL_RETRY_INTERVAL = Duration.ofSeconds(5);
 
   private Path directory;
+  private String postgresqlUrl;
+  private String postgresqlUser;
+  private String postgresqlPassword;
   private RandomBitGenerator generator;
   private KeyEncryptionKey keyEncryptionKey;
   private int lowWaterMark = DEFAULT_LOW_WATER_MARK;
@@ -50,9 +54,22 @@ public final class KeyBankBuilder {
 
   KeyBankBuilder() {}
 
-  /** Required: the bank's home; the database lives in {@code directory/db}. */
+  /** The bank in embedded Derby: its home; the database lives in {@code directory/db}. */
   public KeyBankBuilder directory(Path directory) {
     this.directory = directory;
+    return this;
+  }
+
+  /**
+   * The bank in PostgreSQL ({@code jdbc:postgresql://host:port/database}), shared by every KDC node
+   * pointed at it; {@code user} and {@code password} may be null (trust, {@code .pgpass}, client
+   * certificates). The tables are created or migrated by Flyway on open and may share the database
+   * and schema with the KDC store. Replaces {@link #directory}.
+   */
+  public KeyBankBuilder postgresql(String url, String user, String password) {
+    this.postgresqlUrl = url;
+    this.postgresqlUser = user;
+    this.postgresqlPassword = password;
     return this;
   }
 
@@ -142,10 +159,15 @@ public final class KeyBankBuilder {
    * @throws KeyBankIntegrityException when the KEK is not the one the bank was created with
    * @throws KeyBankStorageException when the database cannot be opened
    */
-  public DerbyKeyBank open() {
-    return DerbyKeyBank.open(
+  public StoredKeyBank open() {
+    if (directory == null && postgresqlUrl == null) {
+      throw new IllegalArgumentException("directory or postgresql database is required");
+    }
+    return StoredKeyBank.open(
         new KeyBankSettings(
-            directory,
+            postgresqlUrl != null
+                ? new PostgresqlBankDatabase(postgresqlUrl, postgresqlUser, postgresqlPassword)
+                : DerbyBankDatabase.in(directory),
             generator,
             keyEncryptionKey,
             lowWaterMark,

@@ -1,7 +1,6 @@
 package org.kdcmail.qrng.bank;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +8,7 @@ import org.kdcmail.qrng.RandomBitGenerator;
 
 /** The validated, sealed configuration of one bank; built by {@link KeyBankBuilder}. */
 record KeyBankSettings(
-    Path directory,
+    BankDatabase database,
     RandomBitGenerator generator,
     KeyEncryptionKey keyEncryptionKey,
     int lowWaterMark,
@@ -24,7 +23,7 @@ record KeyBankSettings(
     Clock clock) {
 
   KeyBankSettings {
-    Objects.requireNonNull(directory, "directory is required");
+    Objects.requireNonNull(database, "directory or postgresql database is required");
     Objects.requireNonNull(generator, "generator is required");
     Objects.requireNonNull(keyEncryptionKey, "keyEncryptionKey is required");
     Objects.requireNonNull(takeTimeout, "takeTimeout");

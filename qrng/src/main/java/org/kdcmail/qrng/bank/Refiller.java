@@ -24,7 +24,8 @@ final class Refiller {
   private static final long IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final KeyBankSettings settings;
-  private final DerbyKeyStore store;
+  private final JdbcKeyStore store;
+  private final Runnable recount;
   private final LongSupplier available;
   private final IntConsumer onStored;
   private final Runnable onFailure;
@@ -34,15 +35,17 @@ final class Refiller {
 
   Refiller(
       KeyBankSettings settings,
-      DerbyKeyStore store,
+      JdbcKeyStore store,
       LongSupplier available,
       IntConsumer onStored,
-      Runnable onFailure) {
+      Runnable onFailure,
+      Runnable recount) {
     this.settings = settings;
     this.store = store;
     this.available = available;
     this.onStored = onStored;
     this.onFailure = onFailure;
+    this.recount = recount;
     this.thread = new Thread(this::run, "kdcmail-keybank-refill");
     thread.setDaemon(true);
   }
@@ -69,6 +72,11 @@ final class Refiller {
 
   private void run() {
     while (!stopped) {
+      try {
+        recount.run();
+      } catch (KeyBankStorageException e) {
+        log.warn("key bank could not count the stored keys: {}", e.getMessage());
+      }
       if (available.getAsLong() < settings.lowWaterMark()) {
         try {
           refill();

@@ -1,6 +1,7 @@
 /**
  * The key bank: 256-bit keys drawn ahead of time from the DRBG, kept encrypted at rest in an
- * embedded Derby database, refilled in the background and handed out at most once each.
+ * embedded Derby database or in a PostgreSQL database shared by several KDC nodes, refilled in the
+ * background and handed out at most once each.
  *
  * <p>This package owns the bank's storage format (see {@code docs/key-bank.md}), the reserve-and-
  * remove algorithm that makes {@link org.kdcmail.qrng.bank.KeyBank#take()} crash safe, and the

@@ -21,8 +21,12 @@ final class BankFixture {
   }
 
   static KeyBankBuilder builder(Path dir, SwitchableGenerator generator) {
+    return builder(generator).directory(dir);
+  }
+
+  /** Small water marks and blocks; the caller says where the database is. */
+  static KeyBankBuilder builder(SwitchableGenerator generator) {
     return KeyBank.builder()
-        .directory(dir)
         .generator(generator)
         .keyEncryptionKey(kek())
         .lowWaterMark(200)
@@ -36,8 +40,14 @@ final class BankFixture {
 
   /** Opens a bank, waits until it holds {@code keys} keys, closes it. */
   static void prefill(Path dir, SwitchableGenerator generator, int keys) {
-    try (DerbyKeyBank bank =
-        builder(dir, generator).lowWaterMark(keys).highWaterMark(keys).open()) {
+    prefill(builder(dir, generator), keys);
+  }
+
+  /**
+   * Opens the bank {@code builder} describes, waits until it holds {@code keys} keys, closes it.
+   */
+  static void prefill(KeyBankBuilder builder, int keys) {
+    try (StoredKeyBank bank = builder.lowWaterMark(keys).highWaterMark(keys).open()) {
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> bank.availableKeys() >= keys);

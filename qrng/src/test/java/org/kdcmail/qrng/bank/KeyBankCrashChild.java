@@ -14,7 +14,7 @@ public final class KeyBankCrashChild {
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
-    try (DerbyKeyBank bank =
+    try (StoredKeyBank bank =
         BankFixture.builder(Path.of(args[0]), new SwitchableGenerator())
             .backgroundRefill(false)
             .blockSize(Integer.parseInt(args[1]))

@@ -51,13 +51,13 @@ class KeyBankCrashTest {
     Set<String> afterIds = new HashSet<>();
     Set<String> afterHashes = new HashSet<>();
     long remaining;
-    try (DerbyKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
+    try (StoredKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
       remaining = bank.availableKeys();
       long reservedByChild = KEYS - remaining;
       assertThat(reservedByChild).isGreaterThanOrEqualTo(printedIds.size());
       // at most two blocks (each rounded up to whole pages) were held in memory at the kill
       assertThat(reservedByChild - printedIds.size())
-          .isLessThan(2L * (BLOCK + DerbyKeyStore.PAGE_KEYS));
+          .isLessThan(2L * (BLOCK + JdbcKeyStore.PAGE_KEYS));
       for (long i = 0; i < remaining; i++) {
         BankKey key = bank.take();
         afterIds.add(key.id().toString());

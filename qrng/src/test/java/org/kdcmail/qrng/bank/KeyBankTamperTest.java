@@ -59,7 +59,7 @@ class KeyBankTamperTest {
   @Test
   void take_flippedTagBitOfSecondKey_onlyThatKeyFails() throws SQLException {
     editFirstPage(page -> page[2 * SEALED - 1] ^= (byte) 0x80);
-    try (DerbyKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
+    try (StoredKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
       assertThat(bank.take().id()).isEqualTo(new KeyId(BatchId.parse(firstBatch), firstSeq));
       assertThatThrownBy(bank::take)
           .isInstanceOf(KeyBankIntegrityException.class)
@@ -101,7 +101,7 @@ class KeyBankTamperTest {
           }
         });
     assertThat(batchKeys[0]).isPositive();
-    try (DerbyKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
+    try (StoredKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
       int failures = 0;
       for (int i = 0; i < KEYS; i++) {
         try {
@@ -120,7 +120,7 @@ class KeyBankTamperTest {
     for (int i = 0; i < tampered; i++) {
       bad.add(new KeyId(BatchId.parse(firstBatch), firstSeq + i));
     }
-    try (DerbyKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
+    try (StoredKeyBank bank = builder(dir, generator).backgroundRefill(false).open()) {
       for (KeyId id : bad) {
         assertThatThrownBy(bank::take)
             .isInstanceOf(KeyBankIntegrityException.class)

@@ -3,6 +3,7 @@ package org.kdcmail.kdc.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,8 @@ import org.kdcmail.kdc.server.store.UserStatus;
 /**
  * The admin commands a running KDC answers, each with a JSON body: {@code invite USER [LIFETIME]},
  * {@code rotate USER [LIFETIME]}, {@code users}, {@code disable USER}, {@code enable USER}, {@code
- * revoke-key KEY_ID}, {@code revoke-batch BATCH}, {@code audit [LIMIT]}, {@code audit-verify}.
- * Requests arrive already authenticated by the admin token.
+ * revoke-key KEY_ID}, {@code revoke-batch BATCH}, {@code audit [LIMIT]}, {@code audit-verify},
+ * {@code backup DIR}. Requests arrive already authenticated by the admin token.
  */
 final class KdcAdminCommands implements AdminCommandHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,13 +66,14 @@ final class KdcAdminCommands implements AdminCommandHandler {
                 ? audit(args.isEmpty() ? 1000 : Integer.parseInt(args.get(0)))
                 : usage("audit [LIMIT]");
         case "audit-verify" -> args.isEmpty() ? auditVerify() : usage("audit-verify");
+        case "backup" -> args.size() == 1 ? backup(Path.of(args.get(0))) : usage("backup DIR");
         default ->
             AdminResponse.of(
                 AdminStatus.UNKNOWN_COMMAND, "unknown admin command '" + request.command() + "'");
       };
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       return AdminResponse.of(AdminStatus.INVALID_ARGUMENTS, e.getMessage());
-    } catch (KdcStoreException e) {
+    } catch (KdcStoreException | BackupException e) {
       return AdminResponse.of(AdminStatus.FAILED, e.getMessage());
     }
   }
@@ -199,6 +201,18 @@ final class KdcAdminCommands implements AdminCommandHandler {
       body.put("broken_seq", result.brokenSeq());
       body.put("reason", result.reason());
     }
+    return ok(body);
+  }
+
+  /** An online backup into {@code dir/<UTC time>/} (an absolute path on the KDC's machine). */
+  private AdminResponse backup(Path dir) throws Exception {
+    if (!dir.isAbsolute()) {
+      return usage("backup DIR (an absolute path)");
+    }
+    Path folder = new KdcBackup(services.paths(), services.settings(), clock).backup(dir);
+    services.store().audit().append(AuditType.BACKUP, ADMIN, folder.toString(), "");
+    ObjectNode body = JSON.createObjectNode();
+    body.put("backup", folder.toString());
     return ok(body);
   }
 

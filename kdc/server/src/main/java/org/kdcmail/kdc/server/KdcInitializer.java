@@ -11,7 +11,6 @@ import org.kdcmail.kdc.protocol.enrollment.IdentityFingerprint;
 import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.kdc.server.kek.KdcKek;
-import org.kdcmail.kdc.server.kek.KekFile;
 import org.kdcmail.kdc.server.store.IdentityKey;
 import org.kdcmail.kdc.server.store.KdcStore;
 import org.slf4j.Logger;
@@ -19,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code kdcmail kdc init}: creates a KDC's folder — settings, the KEK wrapped under the admin
- * passphrase, the store with a fresh Ed25519 identity — drawing every secret from the configured
- * entropy source through the health tests and the DRBG.
+ * passphrase or a PKCS#11 token's key, the store with a fresh Ed25519 identity — drawing every
+ * secret from the configured entropy source through the health tests and the DRBG.
  */
 public final class KdcInitializer {
   private static final Logger log = LoggerFactory.getLogger(KdcInitializer.class);
@@ -39,12 +38,15 @@ public final class KdcInitializer {
   }
 
   /**
-   * Creates the KDC and returns its identity fingerprint, for the admin to hand to users.
+   * Creates the KDC and returns its identity fingerprint, for the admin to hand to users. {@code
+   * passphrase} is the admin passphrase, or the token PIN when the settings name a PKCS#11 token.
    *
    * @throws FileAlreadyExistsException when the folder already holds a KDC
    */
   public IdentityFingerprint initialize(char[] passphrase) throws IOException {
-    if (Files.exists(paths.settings()) || Files.exists(paths.kekFile())) {
+    if (Files.exists(paths.settings())
+        || Files.exists(paths.kekFile())
+        || Files.exists(paths.tokenKekFile())) {
       throw new FileAlreadyExistsException(
           paths.root().toString(), null, "a KDC is already initialized here");
     }
@@ -53,12 +55,7 @@ public final class KdcInitializer {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     try (KdcRandomness randomness =
         KdcRandomness.open(settings.source(), settings.nodeId(), new SimpleMeterRegistry())) {
-      KdcKek kek =
-          KekFile.builder(paths.kekFile())
-              .argon2(passphraseCost)
-              .random(randomness.drbg())
-              .build()
-              .create(passphrase);
+      KdcKek kek = KekVault.create(paths, settings, passphrase, passphraseCost, randomness.drbg());
       KdcIdentity identity = KdcIdentity.generate(randomness.drbg()::nextBytes);
       try (KdcStore store = KdcStore.open(settings.databaseLocation(paths, System.getenv()), kek)) {
         byte[] seed = identity.copySeed();

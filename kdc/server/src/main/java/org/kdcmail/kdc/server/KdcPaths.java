@@ -28,6 +28,11 @@ public record KdcPaths(Path root) {
     return root.resolve("kek.wrapped");
   }
 
+  /** The KEK wrapped by a PKCS#11 token's key, when the settings name a token. */
+  public Path tokenKekFile() {
+    return root.resolve("kek.token");
+  }
+
   public Path store() {
     return root.resolve("store");
   }

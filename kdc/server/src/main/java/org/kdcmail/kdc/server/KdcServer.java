@@ -1,5 +1,6 @@
 package org.kdcmail.kdc.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -11,12 +12,13 @@ import org.kdcmail.kdc.protocol.enrollment.IdentityFingerprint;
 import org.kdcmail.kdc.protocol.enrollment.KdcIdentity;
 import org.kdcmail.kdc.server.admin.AdminTokenFile;
 import org.kdcmail.kdc.server.kek.KdcKek;
-import org.kdcmail.kdc.server.kek.KekFile;
 import org.kdcmail.kdc.server.store.DatabaseLocation;
 import org.kdcmail.kdc.server.store.IdentityKey;
 import org.kdcmail.kdc.server.store.KdcStore;
 import org.kdcmail.kdc.server.transport.FrameServer;
 import org.kdcmail.qrng.bank.KeyBank;
+import org.kdcmail.qrng.bank.KeyBankBuilder;
+import org.kdcmail.qrng.bank.KeyEncryptionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,13 @@ public final class KdcServer implements AutoCloseable {
     return start(paths, KdcSettings.read(paths.settings()), passphrase);
   }
 
-  /** Starts the KDC with explicit settings (e.g. port 0 in tests). */
+  /**
+   * Starts the KDC with explicit settings (e.g. port 0 in tests). {@code passphrase} is the admin
+   * passphrase, or the token PIN when the settings name a PKCS#11 token.
+   *
+   * @throws org.kdcmail.kdc.server.kek.Pkcs11TokenException when the token is missing, the PIN is
+   *     wrong or the token lacks the wrapping key
+   */
   public static KdcServer start(KdcPaths paths, KdcSettings settings, char[] passphrase)
       throws Exception {
     Objects.requireNonNull(paths, "paths");
@@ -74,24 +82,16 @@ public final class KdcServer implements AutoCloseable {
     KeyBank bank = null;
     FrameServer frames = null;
     try {
-      kek = KekFile.builder(paths.kekFile()).random(randomness.drbg()).build().unlock(passphrase);
+      kek = KekVault.unlock(paths, settings, passphrase, randomness.drbg());
       DatabaseLocation location = settings.databaseLocation(paths, System.getenv());
       log.info("KDC store: {}", location); // never shows a password
       store = KdcStore.open(location, kek);
       KdcIdentity identity = loadIdentity(store);
-      bank =
-          KeyBank.builder()
-              .directory(paths.keyBank())
-              .generator(randomness.drbg())
-              .keyEncryptionKey(kek.keyBankKek())
-              .lowWaterMark(1_000)
-              .highWaterMark(10_000)
-              .meterRegistry(registry)
-              .open();
+      bank = openKeyBank(paths, location, randomness, kek, registry);
       AdminToken token = AdminTokenFile.create(paths.root(), randomness.asSecureRandom());
       KdcServices services =
           new KdcServices(
-              settings, store, identity, randomness, bank, new KeyBankPointSource(bank));
+              paths, settings, store, identity, randomness, bank, new KeyBankPointSource(bank));
       frames =
           FrameServer.builder()
               .bindAddress(InetAddress.getByName(settings.bindAddress()))
@@ -128,6 +128,36 @@ public final class KdcServer implements AutoCloseable {
       if (kek != null) {
         kek.destroy();
       }
+    }
+  }
+
+  /**
+   * The key bank: Derby in the KDC's folder beside a Derby store, or in the store's PostgreSQL
+   * database, shared by every node, so that no two nodes ever hand out the same key.
+   */
+  private static KeyBank openKeyBank(
+      KdcPaths paths,
+      DatabaseLocation location,
+      KdcRandomness randomness,
+      KdcKek kek,
+      MeterRegistry registry) {
+    KeyEncryptionKey bankKek = kek.keyBankKek();
+    KeyBankBuilder builder =
+        KeyBank.builder()
+            .generator(randomness.drbg())
+            .keyEncryptionKey(bankKek)
+            .lowWaterMark(1_000)
+            .highWaterMark(10_000)
+            .meterRegistry(registry);
+    if (location instanceof DatabaseLocation.Postgresql pg) {
+      builder.postgresql(pg.url(), pg.user(), pg.password());
+    } else {
+      builder.directory(paths.keyBank());
+    }
+    try {
+      return builder.open(); // the bank keeps its own copy of the KEK
+    } finally {
+      bankKek.destroy();
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.kdcmail.kdc.server.kek.Pkcs11Settings;
 import org.kdcmail.kdc.server.store.DatabaseLocation;
 import org.kdcmail.qrng.source.EntropySourceSpec;
 
@@ -30,6 +31,9 @@ import org.kdcmail.qrng.source.EntropySourceSpec;
  *     {@code jdbc:postgresql://host:port/database} URL shared by several KDC nodes; credentials
  *     come from the environment (see {@link DatabaseLocation}), and {@link #toString()} masks any
  *     password written into the URL
+ * @param pkcs11 null when the KEK is wrapped under the admin passphrase ({@code kek.wrapped}, the
+ *     default), else the PKCS#11 token whose key wraps it ({@code kek.token}); keys {@code
+ *     pkcs11.*} in the file
  */
 public record KdcSettings(
     String source,
@@ -40,7 +44,8 @@ public record KdcSettings(
     int metricsPort,
     Duration clockSkew,
     Duration ticketLifetime,
-    String databaseUrl) {
+    String databaseUrl,
+    Pkcs11Settings pkcs11) {
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 7750;
@@ -81,6 +86,18 @@ public record KdcSettings(
     return databaseUrl.isEmpty();
   }
 
+  /** Whether the KEK is wrapped by a key on a PKCS#11 token rather than the admin passphrase. */
+  public boolean kekOnToken() {
+    return pkcs11 != null;
+  }
+
+  /** The same settings with the KEK wrapped by the token {@code token} (null: the passphrase). */
+  public KdcSettings withPkcs11(Pkcs11Settings token) {
+    Builder b = toBuilder();
+    b.pkcs11 = token;
+    return b.build();
+  }
+
   /** Where the store lives: {@code paths.store()} for Derby, else the URL with {@code env}. */
   public DatabaseLocation databaseLocation(KdcPaths paths, Map<String, String> env) {
     return DatabaseLocation.fromSettings(databaseUrl, paths.store(), env);
@@ -111,6 +128,10 @@ public record KdcSettings(
         + ticketLifetime
         + ", databaseUrl="
         + (databaseUrl.isEmpty() ? "(embedded Derby)" : DatabaseLocation.maskPassword(databaseUrl))
+        + ", kek="
+        + (pkcs11 == null
+            ? "admin passphrase"
+            : "PKCS#11 key '" + pkcs11.keyLabel() + "' at " + pkcs11.library())
         + "]";
   }
 
@@ -166,7 +187,8 @@ public record KdcSettings(
           Duration.parse(optional(properties, "clock-skew", DEFAULT_CLOCK_SKEW.toString())),
           Duration.parse(
               optional(properties, "ticket-lifetime", DEFAULT_TICKET_LIFETIME.toString())),
-          optional(properties, "database-url", ""));
+          optional(properties, "database-url", ""),
+          Pkcs11Settings.from(properties, Pkcs11Settings.PREFIX).orElse(null));
     } catch (RuntimeException e) {
       throw new IOException("invalid KDC settings in " + file + ": " + e.getMessage(), e);
     }
@@ -184,6 +206,9 @@ public record KdcSettings(
     properties.setProperty("clock-skew", clockSkew.toString());
     properties.setProperty("ticket-lifetime", ticketLifetime.toString());
     properties.setProperty("database-url", databaseUrl);
+    if (pkcs11 != null) {
+      pkcs11.writeTo(properties);
+    }
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       properties.store(out, "kdcmail KDC settings (no secrets)");
     }
@@ -217,6 +242,7 @@ public record KdcSettings(
     b.clockSkew = clockSkew;
     b.ticketLifetime = ticketLifetime;
     b.databaseUrl = databaseUrl;
+    b.pkcs11 = pkcs11;
     return b;
   }
 
@@ -231,6 +257,7 @@ public record KdcSettings(
     private Duration clockSkew = DEFAULT_CLOCK_SKEW;
     private Duration ticketLifetime = DEFAULT_TICKET_LIFETIME;
     private String databaseUrl = "";
+    private Pkcs11Settings pkcs11;
 
     private Builder(String nodeId) {
       this.nodeId = nodeId;
@@ -286,7 +313,8 @@ public record KdcSettings(
           metricsPort,
           clockSkew,
           ticketLifetime,
-          databaseUrl);
+          databaseUrl,
+          pkcs11);
     }
   }
 }

@@ -19,7 +19,9 @@ public enum AuditType {
   /** Admin: a user's master key was rotated. */
   ROTATE("rotate"),
   /** Admin: a session key or a whole QRNG batch was revoked. */
-  REVOKE("revoke");
+  REVOKE("revoke"),
+  /** Admin: an online backup was written (subject: its folder). */
+  BACKUP("backup");
 
   private final String label;
 

@@ -18,20 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The key bank on embedded Derby. A reserver thread removes blocks of encrypted keys from the store
- * (one committed delete per block) into memory, ahead of demand; {@link #take()} pops one and
- * decrypts it. A key leaves the disk before it can be handed out, so after a crash the keys that
- * were in memory are simply gone: discarded, never reissued. Storage format and algorithm: {@code
- * docs/key-bank.md}.
+ * The key bank on a database: embedded Derby (one node) or PostgreSQL (several nodes sharing one
+ * bank). A reserver thread removes blocks of encrypted keys from the store (one committed delete
+ * per block) into memory, ahead of demand; {@link #take()} pops one and decrypts it. A key leaves
+ * the disk before it can be handed out, so after a crash the keys that were in memory are simply
+ * gone: discarded, never reissued. Storage format and algorithm: {@code docs/key-bank.md}.
  */
-public final class DerbyKeyBank implements KeyBank {
-  private static final Logger log = LoggerFactory.getLogger(DerbyKeyBank.class);
+public final class StoredKeyBank implements KeyBank {
+  private static final Logger log = LoggerFactory.getLogger(StoredKeyBank.class);
   private static final String KEK_CHECK_SALT = "kek_check_salt";
   private static final String KEK_CHECK = "kek_check";
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final KeyBankSettings settings;
-  private final DerbyKeyStore store;
+  private final JdbcKeyStore store;
   private final Map<BatchId, BatchCipher> ciphers = new ConcurrentHashMap<>();
   private final Map<BatchId, RuntimeException> unreadableBatches = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<StoredKey> inMemory = new ConcurrentLinkedQueue<>();
@@ -48,24 +48,30 @@ public final class DerbyKeyBank implements KeyBank {
   private volatile KeyBankStorageException reserveFailure;
   private volatile int waiters;
 
-  private DerbyKeyBank(KeyBankSettings settings, DerbyKeyStore store) {
+  private StoredKeyBank(KeyBankSettings settings, JdbcKeyStore store) {
     this.settings = settings;
     this.store = store;
     this.storedCount = new AtomicLong(store.countKeys());
     this.metrics =
         new BankMetrics(settings.meterRegistry(), this::availableKeys, inMemoryCount::get);
     this.refiller =
-        new Refiller(settings, store, this::availableKeys, this::onStored, this::signalAll);
+        new Refiller(
+            settings,
+            store,
+            this::availableKeys,
+            this::onStored,
+            this::signalAll,
+            this::recountIfShared);
     this.reserver = new Thread(this::reserveLoop, "kdcmail-keybank-reserve");
     reserver.setDaemon(true);
   }
 
-  static DerbyKeyBank open(KeyBankSettings requested) {
+  static StoredKeyBank open(KeyBankSettings requested) {
     KeyBankSettings settings = withOwnKekCopy(requested);
-    DerbyKeyStore store = DerbyKeyStore.open(settings.directory());
+    JdbcKeyStore store = JdbcKeyStore.open(settings.database());
     try {
       checkOrCreateKekCheck(settings, store);
-      DerbyKeyBank bank = new DerbyKeyBank(settings, store);
+      StoredKeyBank bank = new StoredKeyBank(settings, store);
       bank.start();
       return bank;
     } catch (RuntimeException e) {
@@ -79,7 +85,7 @@ public final class DerbyKeyBank implements KeyBank {
     byte[] kek = s.keyEncryptionKey().copyBytes();
     try {
       return new KeyBankSettings(
-          s.directory(),
+          s.database(),
           s.generator(),
           KeyEncryptionKey.copyOf(kek),
           s.lowWaterMark(),
@@ -97,18 +103,8 @@ public final class DerbyKeyBank implements KeyBank {
     }
   }
 
-  private static void checkOrCreateKekCheck(KeyBankSettings settings, DerbyKeyStore store) {
-    KeyEncryptionKey kek = settings.keyEncryptionKey();
-    Optional<byte[]> salt = store.readMeta(KEK_CHECK_SALT);
-    Optional<byte[]> sealed = store.readMeta(KEK_CHECK);
-    if (salt.isPresent() && sealed.isPresent()) {
-      if (!KekCheck.matches(kek, salt.get(), sealed.get())) {
-        throw new KeyBankIntegrityException(
-            "the key-encryption key supplied does not match the one the key bank at "
-                + settings.directory()
-                + " was created with (its KEK check value failed authentication); supply the"
-                + " original KEK. Nothing was read or changed.");
-      }
+  private static void checkOrCreateKekCheck(KeyBankSettings settings, JdbcKeyStore store) {
+    if (checkKek(settings, store)) {
       return;
     }
     byte[] newSalt = new byte[BatchCipher.SALT_BYTES];
@@ -116,17 +112,42 @@ public final class DerbyKeyBank implements KeyBank {
       settings.generator().nextBytes(newSalt);
     } catch (EntropyUnavailableException e) {
       throw new KeyBankUnavailableException(
-          "cannot create the key bank at " + settings.directory() + ": " + e.getMessage(), e);
+          "cannot create the " + settings.database() + ": " + e.getMessage(), e);
     }
-    store.insertMeta(KEK_CHECK_SALT, newSalt, KEK_CHECK, KekCheck.seal(kek, newSalt));
+    try {
+      store.insertMeta(
+          KEK_CHECK_SALT, newSalt, KEK_CHECK, KekCheck.seal(settings.keyEncryptionKey(), newSalt));
+    } catch (KeyBankStorageException e) {
+      // Another node sharing the database may have created the bank at the same moment.
+      if (!checkKek(settings, store)) {
+        throw e;
+      }
+    }
+  }
+
+  /** True when the bank exists and was created with this KEK; false when it is new. */
+  private static boolean checkKek(KeyBankSettings settings, JdbcKeyStore store) {
+    Optional<byte[]> salt = store.readMeta(KEK_CHECK_SALT);
+    Optional<byte[]> sealed = store.readMeta(KEK_CHECK);
+    if (salt.isEmpty() || sealed.isEmpty()) {
+      return false;
+    }
+    if (!KekCheck.matches(settings.keyEncryptionKey(), salt.get(), sealed.get())) {
+      throw new KeyBankIntegrityException(
+          "the key-encryption key supplied does not match the one the "
+              + settings.database()
+              + " was created with (its KEK check value failed authentication); supply the"
+              + " original KEK. Nothing was read or changed.");
+    }
+    return true;
   }
 
   private void start() {
     DrbgDescription drbg = settings.generator().description();
     log.info(
-        "key bank open at {}: {} keys stored; low-water {}, high-water {}, block {}, batch {},"
+        "key bank open ({}): {} keys stored; low-water {}, high-water {}, block {}, batch {},"
             + " insert chunk {}, take timeout {}, background refill {}; generator {} from {}",
-        settings.directory(),
+        settings.database(),
         storedCount.get(),
         settings.lowWaterMark(),
         settings.highWaterMark(),
@@ -312,6 +333,16 @@ public final class DerbyKeyBank implements KeyBank {
     }
   }
 
+  /**
+   * With a database shared by several nodes, the others take and store keys too: the level this
+   * node tracks is corrected from the database before each refill decision.
+   */
+  private void recountIfShared() {
+    if (store.shared()) {
+      storedCount.set(store.countKeys());
+    }
+  }
+
   private void onStored(int count) {
     storedCount.addAndGet(count);
     metrics.generated.increment(count);
@@ -360,8 +391,8 @@ public final class DerbyKeyBank implements KeyBank {
     store.close();
     settings.keyEncryptionKey().destroy();
     log.info(
-        "key bank at {} closed; {} reserved keys discarded, {} stored",
-        settings.directory(),
+        "key bank closed ({}); {} reserved keys discarded, {} stored",
+        settings.database(),
         discarded,
         storedCount.get());
   }
