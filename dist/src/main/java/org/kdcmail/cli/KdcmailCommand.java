@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       KdcCommand.class,
       AdminCommand.class,
       EnrollCommand.class,
+      SignupCommand.class,
       UnlockCommand.class,
       LockCommand.class,
       StatusCommand.class,

@@ -1,0 +1,137 @@
+package org.kdcmail.it.gateway.pop3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kdcmail.it.gateway.MailSystem.ALICE;
+import static org.kdcmail.it.gateway.MailSystem.BOB;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kdcmail.testing.RequiresProgram;
+
+/**
+ * Ordinary POP3 clients read bob's encrypted mail through the gateway: Jakarta Mail (Angus) over
+ * STLS, curl and Python's poplib. Each gets the original message under the status header, with
+ * sizes that match what it received.
+ */
+class Pop3ClientsIT {
+  private static final String BODY = "Hello Bob,\r\n.dot line\r\nsecond line\r\n";
+
+  @TempDir Path tmp;
+  private Pop3Fixture f;
+  private byte[] original;
+
+  @BeforeEach
+  void start() throws Exception {
+    f = new Pop3Fixture(tmp);
+    f.system.unlock(BOB);
+    original = Pop3Fixture.plain("Alice <" + ALICE + ">", BOB, "Budget 2027", "", BODY);
+    f.deliverEncrypted(original);
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  private SSLContext trustingGateway() throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setCertificateEntry("gateway", f.tls.certificate());
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+    tmf.init(ks);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
+  }
+
+  @Test
+  void jakartaMail_overStls_readsOriginalAndDeletesOnClose() throws Exception {
+    Properties p = new Properties();
+    p.put("mail.pop3.host", "127.0.0.1");
+    p.put("mail.pop3.port", String.valueOf(f.gateway.address().getPort()));
+    p.put("mail.pop3.starttls.enable", "true");
+    p.put("mail.pop3.starttls.required", "true");
+    p.put("mail.pop3.ssl.checkserveridentity", "true");
+    p.put("mail.pop3.ssl.socketFactory", trustingGateway().getSocketFactory());
+    Store store = Session.getInstance(p).getStore("pop3");
+    store.connect(BOB, "bob");
+    Folder inbox = store.getFolder("INBOX");
+    inbox.open(Folder.READ_WRITE);
+    Message m = inbox.getMessage(1);
+    assertThat(m.getHeader("X-Kdcmail-Status")[0])
+        .startsWith("decrypted; sender=" + ALICE + "; key-id=");
+    assertThat(m.getSubject()).isEqualTo("Budget 2027");
+    assertThat(m.getContent()).isEqualTo(BODY);
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    m.writeTo(raw);
+    String text = raw.toString(StandardCharsets.UTF_8);
+    assertThat(text).endsWith(new String(original, StandardCharsets.UTF_8));
+    m.setFlag(Flags.Flag.DELETED, true);
+    inbox.close(true);
+    store.close();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> f.officeCount(BOB) == 0);
+  }
+
+  @Test
+  @RequiresProgram(value = "curl", debianPackage = "curl")
+  void curl_listAndRetr_originalWithStatus() throws Exception {
+    String url = "pop3://127.0.0.1:" + f.gateway.address().getPort() + "/";
+    String list = run("curl", "-s", "--max-time", "60", "-u", BOB + ":bob", url);
+    String retr = run("curl", "-s", "--max-time", "60", "-u", BOB + ":bob", url + "1");
+    assertThat(retr)
+        .startsWith("X-Kdcmail-Status: decrypted; sender=" + ALICE)
+        .endsWith(new String(original, StandardCharsets.UTF_8));
+    assertThat(list.trim()).isEqualTo("1 " + retr.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  @RequiresProgram(value = "python3", debianPackage = "python3")
+  void pythonPoplib_statAndRetr_originalWithStatus() throws Exception {
+    String script =
+        String.join(
+            "\n",
+            "import poplib, sys",
+            "p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=60)",
+            "p.user(sys.argv[2]); p.pass_(sys.argv[3])",
+            "count, size = p.stat()",
+            "resp, lines, octets = p.retr(1)",
+            "sys.stdout.buffer.write(b'%d %d %d\\n' % (count, size, octets))",
+            "sys.stdout.buffer.write(b'\\r\\n'.join(lines) + b'\\r\\n')",
+            "p.quit()");
+    String out =
+        run("python3", "-c", script, String.valueOf(f.gateway.address().getPort()), BOB, "bob");
+    String first = out.substring(0, out.indexOf('\n'));
+    String message = out.substring(out.indexOf('\n') + 1);
+    int bytes = message.getBytes(StandardCharsets.UTF_8).length;
+    assertThat(first).isEqualTo("1 " + bytes + " " + bytes);
+    assertThat(message)
+        .startsWith("X-Kdcmail-Status: decrypted; sender=" + ALICE)
+        .endsWith(new String(original, StandardCharsets.UTF_8));
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(false).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(String.join(" ", command[0])).isZero();
+    return new String(out, StandardCharsets.UTF_8);
+  }
+}
