@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
       LockCommand.class,
       StatusCommand.class,
       ClientSetupCommand.class,
+      GatewayCommand.class,
+      SandboxCommand.class,
       QrngCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -7,8 +7,10 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +59,21 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
+   * Starts the gateway {@code settings} describe: the TLS identity ({@code settings.tls()}, else a
+   * self-signed one in {@link #selfSignedFolder}), then the HTTP, SMTP and POP3 fronts, then the
+   * endpoints file; logs the effective configuration once.
+   *
+   * @throws PortInUseException if a listener's port is taken, naming the setting to change
+   * @throws IOException if another gateway runs for the same home, the TLS files cannot be read, or
+   *     a front cannot start
+   */
+  public static Gateway start(GatewaySettings settings) throws IOException {
+    return start(settings, GatewayFronts.standard());
+  }
+
+  /**
    * Starts a gateway with fronts made by {@code starters}, keyed by listener and started in {@link
-   * GatewayListener} order (the production fronts come from the caller that knows them).
+   * GatewayListener} order (tests pass stand-ins).
    *
    * @throws PortInUseException if a listener's port is taken, naming the setting to change
    * @throws IOException if another gateway runs for the same home, or a front cannot start
@@ -126,7 +141,7 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     List<AutoCloseable> reversed = new ArrayList<>(fronts);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     stopAll(reversed);
     int locked = keys.lockAll();
     keys.close();
@@ -186,7 +201,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static void refuseSecondGateway(Path home) throws IOException {
-    if (!java.nio.file.Files.exists(GatewayEndpoints.file(home))) {
+    if (!Files.exists(GatewayEndpoints.file(home))) {
       return;
     }
     long pid;
