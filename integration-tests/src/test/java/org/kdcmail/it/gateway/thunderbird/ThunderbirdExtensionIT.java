@@ -20,12 +20,15 @@ import org.kdcmail.testing.RequiresProgram;
  * real gateway: starts {@link Gateway#start} in front of {@link MailSystem}, makes a pairing code
  * for alice, and runs the add-on's node tests with the gateway's URL, the code and alice's entries
  * in the environment, so {@code mail-plugin/thunderbird/test/gateway.test.js} runs instead of
- * skipping.
+ * skipping. node's output goes to {@code integration-tests/target/thunderbird-node-test.log}.
  */
 @Timeout(240)
 @RequiresProgram(value = "node", debianPackage = "nodejs")
 class ThunderbirdExtensionIT {
   private static final Path ADD_ON = Path.of("..", "mail-plugin", "thunderbird");
+
+  /** node's output, kept for reading after the run. */
+  private static final Path LOG = Path.of("target", "thunderbird-node-test.log");
 
   @TempDir Path dir;
 
@@ -55,7 +58,7 @@ class ThunderbirdExtensionIT {
               "KDCMAIL_TEST_UNENROLLED",
               MailSystem.DAVE);
 
-      NodeRun run = NodeRun.tests(ADD_ON, env, dir.resolve("node-test.log"));
+      NodeRun run = NodeRun.tests(ADD_ON, env, LOG);
 
       assertThat(run.exitCode()).as(run.output()).isZero();
       assertThat(run.output())
