@@ -23,8 +23,6 @@ import org.kdcmail.kdc.protocol.wire.FrameType;
 import org.kdcmail.kdc.server.store.Issuance;
 import org.kdcmail.kdc.server.store.IssuanceProvenance;
 import org.kdcmail.kdc.server.store.RequestNonce;
-import org.kdcmail.kdc.server.store.User;
-import org.kdcmail.kdc.server.store.UserStatus;
 import org.kdcmail.qrng.bank.BankKey;
 import org.kdcmail.secrets.SecretBytes;
 import org.slf4j.Logger;
@@ -78,14 +76,20 @@ final class SessionKeyService {
       if (precheck == SessionChecks.Precheck.REPLAY) {
         return checks.replayed(sender);
       }
-      for (String recipient : request.recipients()) {
-        if (isActive(recipient)) {
-          byte[] kab = takeBytes();
-          grants.add(
-              new RecipientGrant(
-                  recipient, services.store().loadMasterKey(recipient), PairwiseKey.copyOf(kab)));
-          pairwise.put(recipient, SecretBytes.wrap(kab));
+      Map<String, MasterKey> recipientKeys =
+          services.store().loadActiveMasterKeys(request.recipients());
+      try {
+        for (String recipient : request.recipients()) {
+          if (recipientKeys.containsKey(recipient)) {
+            byte[] kab = takeBytes();
+            grants.add(
+                new RecipientGrant(
+                    recipient, recipientKeys.remove(recipient), PairwiseKey.copyOf(kab)));
+            pairwise.put(recipient, SecretBytes.wrap(kab));
+          }
         }
+      } finally {
+        recipientKeys.values().forEach(MasterKey::destroy); // keys not handed to a grant
       }
       BankKey drawn = services.keyBank().take();
       storedSessionKey = SecretBytes.wrap(drawn.secret().copyBytes());
@@ -140,10 +144,6 @@ final class SessionKeyService {
         grant.pairwiseKey().destroy();
       }
     }
-  }
-
-  private boolean isActive(String user) {
-    return services.store().findUser(user).map(User::status).orElse(null) == UserStatus.ACTIVE;
   }
 
   /** The bytes of one fresh bank key (the bank's copy is destroyed). */

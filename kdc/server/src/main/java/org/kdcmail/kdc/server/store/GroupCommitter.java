@@ -82,6 +82,11 @@ final class GroupCommitter<I, R> implements AutoCloseable {
     }
   }
 
+  /** Items waiting for the next batch (for tests and metrics). */
+  int queued() {
+    return queue.size();
+  }
+
   @SuppressWarnings("unchecked")
   private void run() {
     List<Pending<I, R>> batch = new ArrayList<>(maxBatch);
@@ -109,7 +114,12 @@ final class GroupCommitter<I, R> implements AutoCloseable {
     batch.forEach(p -> items.add(p.item()));
     List<R> results;
     try {
+      long started = System.nanoTime();
       results = writer.writeAndCommit(items);
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "committed {} item(s) in {} us", items.size(), (System.nanoTime() - started) / 1000);
+      }
       if (results.size() != items.size()) {
         throw new IllegalStateException(
             "batch writer returned " + results.size() + " results for " + items.size() + " items");

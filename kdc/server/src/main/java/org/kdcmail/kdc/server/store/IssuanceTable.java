@@ -67,7 +67,7 @@ final class IssuanceTable implements IssuanceLedger {
   }
 
   /** Seals K_S and every K_ABi under the KEK (on the caller's thread, not the committer's). */
-  private SealedIssuance sealed(Issuance is) {
+  SealedIssuance sealed(Issuance is) {
     Map<String, byte[]> pairwise = new LinkedHashMap<>();
     is.pairwiseKeys()
         .forEach(

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.kdcmail.kdc.protocol.MasterKey;
@@ -47,6 +50,7 @@ public final class KdcStore implements AutoCloseable {
   private final AuditLogTable audit;
   private final ReplayCacheTable replayCache;
   private final IssuanceTable issuances;
+  private final LedgerBatchWriter ledgerWriter;
   private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
 
   /** Most session-key records written in one group-committed transaction. */
@@ -62,9 +66,8 @@ public final class KdcStore implements AutoCloseable {
     this.clock = clock;
     this.invitations = new InvitationTable(db, seals, clock);
     this.audit = new AuditLogTable(db, auditKey, clock);
-    this.committer =
-        new GroupCommitter<>(
-            "kdc-group-commit", new LedgerBatchWriter(db, audit, clock), MAX_BATCH);
+    this.ledgerWriter = new LedgerBatchWriter(db, audit, clock);
+    this.committer = new GroupCommitter<>("kdc-group-commit", ledgerWriter, MAX_BATCH);
     this.replayCache = new ReplayCacheTable(db, committer, clock);
     this.issuances = new IssuanceTable(db, keySeals, audit, committer, clock);
   }
@@ -110,6 +113,11 @@ public final class KdcStore implements AutoCloseable {
   /** The record of issued session keys. */
   public IssuanceLedger issuances() {
     return issuances;
+  }
+
+  /** The group committer's batch writer, for tests that need a batch of their own making. */
+  LedgerBatchWriter ledgerWriter() {
+    return ledgerWriter;
   }
 
   /** The hash-chained audit log (enrollment, issuance, replays, admin actions). */
@@ -267,6 +275,10 @@ public final class KdcStore implements AutoCloseable {
     }
     int version = (Integer) row[0];
     byte[] sealed = (byte[]) row[1];
+    return openMasterKey(name, version, sealed);
+  }
+
+  private MasterKey openMasterKey(String name, int version, byte[] sealed) {
     byte[] plain = null;
     try {
       plain = seals.openMasterKey(name, version, sealed);
@@ -281,6 +293,53 @@ public final class KdcStore implements AutoCloseable {
       if (plain != null) {
         Arrays.fill(plain, (byte) 0);
       }
+    }
+  }
+
+  /**
+   * The master keys of those of {@code usernames} who are enrolled and ACTIVE, read in one query
+   * (unknown and disabled users are absent). The caller destroys the keys.
+   *
+   * @throws KdcStoreIntegrityException when a sealed key fails authentication
+   */
+  public Map<String, MasterKey> loadActiveMasterKeys(Collection<String> usernames) {
+    List<String> names = usernames.stream().map(KdcStore::checkUsername).distinct().toList();
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+    List<Object[]> rows =
+        db.inPooledTransaction(
+            "load the master keys of " + names.size() + " user(s)",
+            c -> {
+              try (PreparedStatement st =
+                  c.prepareStatement(
+                      "SELECT username, key_version, sealed_master_key FROM kdc_user"
+                          + " WHERE status = 'ACTIVE' AND username IN ("
+                          + marks
+                          + ")")) {
+                for (int i = 0; i < names.size(); i++) {
+                  st.setString(i + 1, names.get(i));
+                }
+                List<Object[]> found = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getBytes(3)});
+                  }
+                }
+                return found;
+              }
+            });
+    Map<String, MasterKey> keys = new LinkedHashMap<>();
+    try {
+      for (Object[] row : rows) {
+        keys.put(
+            (String) row[0], openMasterKey((String) row[0], (Integer) row[1], (byte[]) row[2]));
+      }
+      return keys;
+    } catch (RuntimeException e) {
+      keys.values().forEach(MasterKey::destroy);
+      throw e;
     }
   }
 
