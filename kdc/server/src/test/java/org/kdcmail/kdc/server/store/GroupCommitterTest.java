@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The committer's own guarantees, with a batch writer whose commit the test controls: callers are
  * answered only after their batch's commit returns, queued items are batched together, and a
- * failing batch fails every caller in it (and only those). The database side is tested on Derby
- * and PostgreSQL in {@link LedgerGroupCommitContract}.
+ * failing batch fails every caller in it (and only those). The database side is tested on Derby and
+ * PostgreSQL in {@link LedgerGroupCommitContract}.
  */
 @Timeout(30)
 class GroupCommitterTest {

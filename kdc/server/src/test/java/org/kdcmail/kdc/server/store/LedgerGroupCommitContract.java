@@ -95,8 +95,7 @@ abstract class LedgerGroupCommitContract {
                     LedgerWrite.admit(nonce("carol", 1)),
                     LedgerWrite.record(sealed(issuance(BATCH + "-3", "dave")))));
 
-    assertThat(outcomes)
-        .containsExactly(Outcome.DONE, Outcome.REPLAY, Outcome.DONE, Outcome.DONE);
+    assertThat(outcomes).containsExactly(Outcome.DONE, Outcome.REPLAY, Outcome.DONE, Outcome.DONE);
     assertThat(f.store.issuances().find(BATCH + "-1")).isPresent();
     assertThat(f.store.issuances().find(BATCH + "-2")).as("the refused copy").isEmpty();
     assertThat(f.store.issuances().find(BATCH + "-3")).isPresent();
