@@ -106,7 +106,9 @@ CONF
   for _ in $(seq 1 50); do kinit -k -t "$work/alice.keytab" alice 2>/dev/null && break; sleep 0.1; done
   kinit -k -t "$work/alice.keytab" alice
   echo "== MIT krb5kdc $(dpkg-query -W -f='${Version}' krb5-kdc) (workers: $MIT_WORKERS), realm $realm on 127.0.0.1:$port, aes256-cts-hmac-sha1-96"
-  "${JAVA[@]}" mit --krb5-conf "$work/krb5.conf" --keytab "$work/alice.keytab" --principal "alice@$realm" \
+  local pids="$KDC_PID"
+  for p in $(pgrep -P "$KDC_PID" || true); do pids="$pids,$p"; done
+  "${JAVA[@]}" mit --server-pids "$pids" --krb5-conf "$work/krb5.conf" --keytab "$work/alice.keytab" --principal "alice@$realm" \
     --realm "$realm" --services "$services" "${COMMON[@]}" 2> "$SCRATCH/mit.err" \
     || { cat "$SCRATCH/mit.err" >&2; exit 1; }
   echo "== MIT KDC log lines: $(wc -l < "$work/kdc.log") (one per exchange, TGS_REQ $(grep -c 'TGS_REQ' "$work/kdc.log"))"

@@ -11,7 +11,9 @@ record CellResult(
     long errors,
     double seconds,
     double p50Millis,
-    double p99Millis) {
+    double p99Millis,
+    double driverCpuMicrosPerRequest,
+    double serverCpuMicrosPerRequest) {
 
   double requestsPerSecond() {
     return requests / seconds;
@@ -22,7 +24,8 @@ record CellResult(
     return String.format(
         Locale.ROOT,
         "RESULT target=%s clients=%d recipients=%d req/s=%.0f p50_ms=%.2f p99_ms=%.2f"
-            + " requests=%d errors=%d seconds=%.1f",
+            + " requests=%d errors=%d seconds=%.1f cpu_us_per_req(driver_jvm)=%.0f"
+            + " cpu_us_per_req(server_procs)=%.0f",
         target,
         clients,
         recipients,
@@ -31,6 +34,8 @@ record CellResult(
         p99Millis,
         requests,
         errors,
-        seconds);
+        seconds,
+        driverCpuMicrosPerRequest,
+        serverCpuMicrosPerRequest);
   }
 }

@@ -12,13 +12,17 @@ import java.util.Map;
  * The KDC load driver (not JMH): closed-loop clients over loopback against kdcmail's KDC (started
  * in this JVM) or an MIT Kerberos KDC (started by {@code bench/kdc-load.sh}). For every cell of
  * clients × recipients it warms up, measures for a fixed time and prints one {@code RESULT} line
- * with requests/s, p50 and p99 latency. See docs/benchmarks.md.
+ * with requests/s, p50 and p99 latency, and the CPU time per request of this JVM (driver, plus the
+ * KDC when it runs in-process) and of the server processes named with {@code --server-pids}. See
+ * docs/benchmarks.md.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar org.kdcmail.bench.kdc.KdcLoad kdcmail --dir DIR
  * java -cp bench/target/benchmarks.jar org.kdcmail.bench.kdc.KdcLoad mit --krb5-conf F \
  *     --keytab F --principal alice --realm R [--service-prefix svc/host] [--services 200]
  * common: [--clients 1,8,64] [--recipients 1,10] [--warmup-seconds 5] [--seconds 15]
+ *     [--jit-warmup-seconds 20] (once, 8 clients, before the first cell; not reported)
+ *     [--server-pids PID,PID] (processes whose CPU time is reported per request, e.g. krb5kdc)
  * </pre>
  */
 public final class KdcLoad {
@@ -35,10 +39,22 @@ public final class KdcLoad {
     Duration warmUp =
         Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "5")));
     Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "15")));
+    List<Long> serverPids = new ArrayList<>();
+    for (String pid : options.getOrDefault("server-pids", "").split(",")) {
+      if (!pid.isBlank()) {
+        serverPids.add(Long.parseLong(pid.trim()));
+      }
+    }
+    CpuClock cpu = new CpuClock(serverPids);
+    Duration jitWarmUp =
+        Duration.ofSeconds(Long.parseLong(options.getOrDefault("jit-warmup-seconds", "20")));
     try (LoadTarget target = target(args[0], options)) {
+      // Once, before the matrix: let the JIT compile the hot paths (results discarded).
+      new LoadCell(8, recipients.get(recipients.size() - 1), jitWarmUp, Duration.ofSeconds(1))
+          .run(target, cpu);
       for (int r : recipients) {
         for (int c : clients) {
-          CellResult result = new LoadCell(c, r, warmUp, measured).run(target);
+          CellResult result = new LoadCell(c, r, warmUp, measured).run(target, cpu);
           System.out.println(result.line());
         }
       }

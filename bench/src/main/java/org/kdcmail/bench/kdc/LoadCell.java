@@ -24,13 +24,13 @@ final class LoadCell {
     this.measured = measured;
   }
 
-  CellResult run(LoadTarget target) throws Exception {
+  CellResult run(LoadTarget target, CpuClock cpu) throws Exception {
     List<LoadClient> loadClients = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
         loadClients.add(target.client(i, recipients));
       }
-      return measure(target.name(), loadClients);
+      return measure(target.name(), loadClients, cpu);
     } finally {
       for (LoadClient c : loadClients) {
         c.close();
@@ -38,7 +38,8 @@ final class LoadCell {
     }
   }
 
-  private CellResult measure(String name, List<LoadClient> loadClients) throws Exception {
+  private CellResult measure(String name, List<LoadClient> loadClients, CpuClock cpu)
+      throws Exception {
     long start = System.nanoTime() + warmUp.toNanos();
     long end = start + measured.toNanos();
     List<LatencyRecorder> recorders = new ArrayList<>();
@@ -62,8 +63,15 @@ final class LoadCell {
       threads.add(t);
     }
     threads.forEach(Thread::start);
+    sleepUntil(start);
+    long driver0 = cpu.driverNanos();
+    long server0 = cpu.serverNanos();
+    sleepUntil(end);
+    long driverCpu = cpu.driverNanos() - driver0;
+    long serverCpu = cpu.serverNanos() - server0;
     done.await();
     long[] sorted = LatencyRecorder.sortedUnion(recorders);
+    double perRequest = Math.max(1, sorted.length) * 1000.0;
     return new CellResult(
         name,
         clients,
@@ -72,7 +80,16 @@ final class LoadCell {
         errors.get(),
         measured.toNanos() / 1e9,
         LatencyRecorder.percentile(sorted, 50) / 1e6,
-        LatencyRecorder.percentile(sorted, 99) / 1e6);
+        LatencyRecorder.percentile(sorted, 99) / 1e6,
+        driverCpu / perRequest,
+        serverCpu / perRequest);
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      Thread.sleep(Math.max(1, left / 1_000_000));
+    }
   }
 
   private static void loop(
