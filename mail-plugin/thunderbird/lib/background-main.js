@@ -5,6 +5,7 @@
 import { createGatewayClient } from "./gateway-client.js";
 import { createIndicator } from "./indicator.js";
 import { PROMPT_MESSAGES, createPromptBroker } from "./mk-prompt.js";
+import { createPromptListener } from "./prompt-listener.js";
 import { createSendGuard } from "./send-guard.js";
 import { createSettings } from "./settings.js";
 
@@ -45,6 +46,7 @@ export function startBackground({ browser, fetch }) {
   const prompts = createPromptBroker({ browser, unlock });
   const guard = createSendGuard({ settings, client, prompts, notify });
   const indicator = createIndicator({ browser, settings, client });
+  const listener = createPromptListener({ settings, client, prompts });
 
   async function pair(code) {
     const trimmed = String(code ?? "").replace(/\s+/g, "");
@@ -66,6 +68,7 @@ export function startBackground({ browser, fetch }) {
     } catch (e) {
       return { ok: false, message: `the gateway's answer cannot be used: ${e.message}` };
     }
+    await listener.sync();
     return { ok: true, user: answer.body.user.toLowerCase() };
   }
 
@@ -79,6 +82,12 @@ export function startBackground({ browser, fetch }) {
     } catch (e) {
       return { ok: false, message: e.message };
     }
+  }
+
+  async function forget(user) {
+    const forgotten = await settings.forget(user);
+    await listener.sync();
+    return { ok: forgotten };
   }
 
   function onMessage(message) {
@@ -96,7 +105,7 @@ export function startBackground({ browser, fetch }) {
       case MESSAGES.pair:
         return pair(message.code);
       case MESSAGES.forget:
-        return settings.forget(message.user).then((forgotten) => ({ ok: forgotten }));
+        return forget(message.user);
       default:
         return undefined;
     }
@@ -104,6 +113,17 @@ export function startBackground({ browser, fetch }) {
 
   browser.compose.onBeforeSend.addListener(guard.onBeforeSend);
   browser.runtime.onMessage.addListener(onMessage);
+  const listening = listener.sync();
 
-  return { settings, prompts, guard, indicator, pair, onMessage };
+  return {
+    settings,
+    prompts,
+    guard,
+    indicator,
+    listener,
+    /** Resolves once the prompt polls for the stored pairings have started. */
+    listening,
+    /** Stops the prompt polls (tests; Thunderbird just unloads the page). */
+    stop: () => listener.stopAll(),
+  };
 }

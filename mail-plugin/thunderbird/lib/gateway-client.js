@@ -58,7 +58,7 @@ export function checkGatewayUrl(text) {
 export function createGatewayClient({ baseUrl, fetch }) {
   const origin = checkGatewayUrl(baseUrl);
 
-  async function call(method, path, { token, body, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+  async function call(method, path, { token, body, timeoutMs = DEFAULT_TIMEOUT_MS, signal } = {}) {
     const headers = { Accept: "application/json" };
     if (token) {
       headers.Authorization = `Bearer ${token}`;
@@ -68,6 +68,7 @@ export function createGatewayClient({ baseUrl, fetch }) {
     }
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
+    signal?.addEventListener("abort", () => abort.abort(), { once: true });
     let response;
     let text;
     try {
@@ -81,7 +82,8 @@ export function createGatewayClient({ baseUrl, fetch }) {
       });
       text = await response.text();
     } catch (e) {
-      throw new GatewayUnreachableError(origin, abort.signal.aborted ? "timed out" : e.message);
+      const why = signal?.aborted ? "stopped" : abort.signal.aborted ? "timed out" : e.message;
+      throw new GatewayUnreachableError(origin, why);
     } finally {
       clearTimeout(timer);
     }
@@ -110,6 +112,13 @@ export function createGatewayClient({ baseUrl, fetch }) {
     /** POST /prompt/unlock: 200 / 403 / 409 / 401 / 429, see unlockOutcome. */
     unlock: (token, entry) =>
       call("POST", "/prompt/unlock", { token, body: entry, timeoutMs: UNLOCK_TIMEOUT_MS }),
+    /** GET /prompt/next (long poll): 200 {user, reason} when the gateway needs the key, else 204. */
+    next: (token, u, waitSeconds, signal) =>
+      call("GET", `/prompt/next?user=${user(u)}&wait=${waitSeconds}`, {
+        token,
+        timeoutMs: (waitSeconds + 15) * 1000,
+        signal,
+      }),
     /** POST /prompt/recipients: 200 {policy, recipients: [{address, enrolled, action}], note?}. */
     recipients: (token, sender, recipients) =>
       call("POST", "/prompt/recipients", { token, body: { sender, recipients } }),

@@ -1,13 +1,14 @@
 /**
  * The add-on's background logic, with a stubbed browser, against a real kdcmail gateway on
- * loopback. ThunderbirdExtensionIT starts the gateway (with GreenMail and a KDC), makes a pairing
- * code and runs these with the environment below; without it they are skipped.
+ * loopback. ThunderbirdExtensionIT starts the gateway (with GreenMail and a KDC), makes pairing
+ * codes for two users and runs these with the environment below; without it they are skipped.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MESSAGES, startBackground } from "../lib/background-main.js";
 import { createGatewayClient } from "../lib/gateway-client.js";
+import { openSmtp } from "./support/smtp-dialog.js";
 import { promptIdOf, stubBrowser } from "./support/stub-browser.js";
 
 const env = process.env;
@@ -51,6 +52,7 @@ test("the add-on against a real gateway", { skip }, async (t) => {
     compose: { [TAB]: { from: `Test User <${user}>`, to: [enrolled], cc: [unenrolled] } },
   });
   const background = startBackground({ browser: stub.browser, fetch: globalThis.fetch });
+  t.after(() => background.stop());
   const send = (type, extra = {}) => stub.browser.runtime.sendMessage({ type, ...extra });
   assert.equal((await send(MESSAGES.setGateway, { gatewayUrl: env.KDCMAIL_GATEWAY_URL })).ok, true);
 
@@ -147,4 +149,66 @@ test("the add-on against a real gateway", { skip }, async (t) => {
     assert.deepEqual(byAddress[unenrolled], { address: unenrolled, enrolled: false, action: report.policy });
     assert.equal(stub.badges[TAB].text, "1");
   });
+});
+
+const ON_DEMAND = [
+  "KDCMAIL_GATEWAY_URL",
+  "KDCMAIL_GATEWAY_SMTP_PORT",
+  "KDCMAIL_SECOND_PAIRING_CODE",
+  "KDCMAIL_SECOND_USER",
+  "KDCMAIL_SECOND_MK_ID",
+  "KDCMAIL_SECOND_MK_PASSWORD",
+  "KDCMAIL_SECOND_LOGIN_PASSWORD",
+  "KDCMAIL_TEST_ENROLLED",
+];
+const missingOnDemand = ON_DEMAND.filter((name) => !env[name]);
+const skipOnDemand =
+  missingOnDemand.length > 0 &&
+  `needs a real gateway (ThunderbirdExtensionIT sets ${missingOnDemand.join(", ")})`;
+
+test("smtpSend_userLockedAndAddOnPaired_gatewayAsksTheAddOnAndHoldsTheClientUntilUnlocked", { skip: skipOnDemand }, async () => {
+  const user = env.KDCMAIL_SECOND_USER;
+  const stub = stubBrowser();
+  const background = startBackground({ browser: stub.browser, fetch: globalThis.fetch });
+  const send = (type, extra = {}) => stub.browser.runtime.sendMessage({ type, ...extra });
+  let smtp;
+  try {
+    await send(MESSAGES.setGateway, { gatewayUrl: env.KDCMAIL_GATEWAY_URL });
+    assert.deepEqual(await send(MESSAGES.pair, { code: env.KDCMAIL_SECOND_PAIRING_CODE }), { ok: true, user });
+    assert.deepEqual(background.listener.listening(), [user]);
+    await sleep(500); // the long poll reaches the gateway: the add-on counts as a registered prompt
+
+    smtp = await openSmtp("127.0.0.1", Number(env.KDCMAIL_GATEWAY_SMTP_PORT));
+    assert.equal((await smtp.reply()).code, 220);
+    assert.equal((await smtp.command("EHLO thunderbird.test")).code, 250);
+    const plain = Buffer.from(`\0${user}\0${env.KDCMAIL_SECOND_LOGIN_PASSWORD}`).toString("base64");
+    assert.equal((await smtp.command(`AUTH PLAIN ${plain}`)).code, 235);
+    assert.equal((await smtp.command(`MAIL FROM:<${user}>`)).code, 250);
+    assert.equal((await smtp.command(`RCPT TO:<${env.KDCMAIL_TEST_ENROLLED}>`)).code, 250);
+    assert.equal((await smtp.command("DATA")).code, 354);
+    const accepted = smtp.data([
+      `From: ${user}`,
+      `To: ${env.KDCMAIL_TEST_ENROLLED}`,
+      "Subject: sent while locked",
+      "",
+      "The gateway waits for the add-on's prompt.",
+    ]);
+
+    const window = await stub.nextWindow();
+    const opened = await send(MESSAGES.open, { prompt: promptIdOf(window) });
+    assert.deepEqual(opened, { state: "ready", user, reason: "smtp", needLoginPassword: false });
+    const unlocked = await send(MESSAGES.submit, {
+      prompt: promptIdOf(window),
+      mkId: env.KDCMAIL_SECOND_MK_ID,
+      mkPassword: env.KDCMAIL_SECOND_MK_PASSWORD,
+    });
+    assert.equal(unlocked.state, "unlocked", unlocked.message);
+
+    const reply = await accepted;
+    assert.equal(reply.code, 250, reply.text);
+    assert.equal(stub.windows.size, 0);
+  } finally {
+    smtp?.close();
+    background.stop();
+  }
 });

@@ -1,15 +1,18 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import { MESSAGES, startBackground } from "../lib/background-main.js";
 import { stubBrowser } from "./support/stub-browser.js";
-import { scriptedFetch } from "./support/scripted-gateway.js";
+import { held, scriptedFetch } from "./support/scripted-gateway.js";
 
 const TOKEN = "0f".repeat(32);
 
+const started = [];
+afterEach(() => started.splice(0).forEach((background) => background.stop()));
+
 function setUp(routes) {
   const stub = stubBrowser();
-  const gateway = scriptedFetch(routes);
-  startBackground({ browser: stub.browser, fetch: gateway.fetch });
+  const gateway = scriptedFetch({ "GET /prompt/next": held, ...routes });
+  started.push(startBackground({ browser: stub.browser, fetch: gateway.fetch }));
   const send = (type, extra = {}) => stub.browser.runtime.sendMessage({ type, ...extra });
   return { stub, gateway, send };
 }

@@ -20,7 +20,7 @@ export function scriptedFetch(routes) {
     if (!handler) {
       return new Response(JSON.stringify({ error: "not found" }), { status: 404 });
     }
-    const { status = 200, body } = await handler(request);
+    const { status = 200, body } = await abortable(handler(request), init.signal);
     if (status === 204) {
       return new Response(null, { status });
     }
@@ -33,3 +33,21 @@ export function scriptedFetch(routes) {
 export async function refusedFetch() {
   throw new TypeError("fetch failed");
 }
+
+/** A handler's answer, or an AbortError once the request's signal aborts (as fetch rejects). */
+function abortable(answer, signal) {
+  if (!signal) {
+    return answer;
+  }
+  return new Promise((resolve, reject) => {
+    const aborted = () => reject(new DOMException("The operation was aborted.", "AbortError"));
+    if (signal.aborted) {
+      aborted();
+    }
+    signal.addEventListener("abort", aborted, { once: true });
+    Promise.resolve(answer).then(resolve, reject);
+  });
+}
+
+/** A handler answer that never comes: a long poll the gateway holds until the caller stops. */
+export const held = () => new Promise(() => {});
