@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Disabled;
@@ -39,24 +40,17 @@ class ThunderbirdExtensionIT {
   void nodeTests_againstARealGateway_pass() throws Exception {
     try (MailSystem mail = new MailSystem(dir);
         Gateway gateway = Gateway.start(mail.gatewaySettings().build())) {
-      Map<String, String> env =
-          Map.of(
-              "KDCMAIL_GATEWAY_URL",
-              "http://127.0.0.1:" + gateway.endpoints().http().getPort(),
-              "KDCMAIL_PAIRING_CODE",
-              pairingCode(gateway, MailSystem.ALICE),
-              "KDCMAIL_TEST_USER",
-              MailSystem.ALICE,
-              "KDCMAIL_TEST_LOGIN_PASSWORD",
-              MailSystem.password(MailSystem.ALICE),
-              "KDCMAIL_TEST_MK_ID",
-              MailSystem.mkId(MailSystem.ALICE),
-              "KDCMAIL_TEST_MK_PASSWORD",
-              MailSystem.mkPassword(MailSystem.ALICE),
-              "KDCMAIL_TEST_ENROLLED",
-              MailSystem.BOB,
-              "KDCMAIL_TEST_UNENROLLED",
-              MailSystem.DAVE);
+      Map<String, String> env = new HashMap<>();
+      env.put("KDCMAIL_GATEWAY_URL", "http://127.0.0.1:" + gateway.endpoints().http().getPort());
+      env.put("KDCMAIL_GATEWAY_SMTP_PORT", String.valueOf(gateway.endpoints().smtp().getPort()));
+      env.put("KDCMAIL_TEST_ENROLLED", MailSystem.BOB);
+      env.put("KDCMAIL_TEST_UNENROLLED", MailSystem.DAVE);
+      // alice: pairing, the prompt on send, the indicator.
+      env.put("KDCMAIL_PAIRING_CODE", pairingCode(mail, gateway, MailSystem.ALICE));
+      putEntries(env, "KDCMAIL_TEST_", MailSystem.ALICE);
+      // carol: the gateway asking the add-on while an SMTP client waits.
+      env.put("KDCMAIL_SECOND_PAIRING_CODE", pairingCode(mail, gateway, MailSystem.CAROL));
+      putEntries(env, "KDCMAIL_SECOND_", MailSystem.CAROL);
 
       NodeRun run = NodeRun.tests(ADD_ON, env, LOG);
 
@@ -64,12 +58,21 @@ class ThunderbirdExtensionIT {
       assertThat(run.output())
           .as("the real-gateway tests ran instead of skipping")
           .contains("✔ the add-on against a real gateway")
+          .contains(
+              "✔ smtpSend_userLockedAndAddOnPaired_gatewayAsksTheAddOnAndHoldsTheClientUntilUnlocked")
           .contains("ℹ skipped 0");
     }
   }
 
   private static String pairingCode(Gateway gateway, String user) {
     throw new UnsupportedOperationException("pairing codes come with the gateway side of issue 7");
+  }
+
+  private static void putEntries(Map<String, String> env, String prefix, String user) {
+    env.put(prefix + "USER", user);
+    env.put(prefix + "LOGIN_PASSWORD", MailSystem.password(user));
+    env.put(prefix + "MK_ID", MailSystem.mkId(user));
+    env.put(prefix + "MK_PASSWORD", MailSystem.mkPassword(user));
   }
 
   /** One {@code node --test} run in the add-on's folder, its output kept in a file. */
