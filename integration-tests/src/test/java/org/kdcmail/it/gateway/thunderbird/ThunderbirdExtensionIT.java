@@ -64,7 +64,13 @@ class ThunderbirdExtensionIT {
     }
   }
 
-  private static String pairingCode(Gateway gateway, String user) {
+  /**
+   * A code as {@code kdcmail client-setup --pair} makes it. With the gateway side of issue 7 on
+   * main: {@code ControlClient.to(gateway.endpoints().http(), ...).pairingCode(user, token)} with
+   * the user's token file ({@code TokenFile.forUser(mail.home(), user).readOrCreate(...)}), and
+   * {@code userPointCost(KdcFixture.CHEAP)} in the settings above (see tmp/thunderbird-try).
+   */
+  private static String pairingCode(MailSystem mail, Gateway gateway, String user) {
     throw new UnsupportedOperationException("pairing codes come with the gateway side of issue 7");
   }
 
