@@ -4,8 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -15,13 +13,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Set;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.kdcmail.gateway.spool.SealedRecordInput;
+import org.kdcmail.gateway.spool.SealedRecords;
 import org.kdcmail.secrets.SecretBytes;
 
 /**
- * A file whose bytes are sealed record by record with AES-256-GCM (JDK provider): records of
+ * A file whose bytes are sealed record by record in the {@link SealedRecords} format: records of
  * {@value #RECORD_BYTES} plaintext bytes (the last one shorter, possibly empty), each with its
  * 16-byte tag, nonce = u64 record number ‖ u32 last-record flag. Reordered, edited, truncated or
  * extended files fail when read. The file is created owner-only; the key is the caller's and must
@@ -30,9 +27,7 @@ import org.kdcmail.secrets.SecretBytes;
 public final class SealedFile {
 
   /** Plaintext bytes per record: a record and its tag are exactly 64 KiB. */
-  public static final int RECORD_BYTES = 65520;
-
-  private static final int TAG_BYTES = 16;
+  public static final int RECORD_BYTES = SealedRecords.RECORD_BYTES;
 
   private SealedFile() {}
 
@@ -41,10 +36,11 @@ public final class SealedFile {
    * it; {@code close()} writes the last record and forces the file to disk.
    */
   public static OutputStream create(Path file, SecretBytes key) throws IOException {
+    SealedRecords records = new SealedRecords(key);
     FileChannel channel =
         FileChannel.open(
             file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(file));
-    return new Sealer(channel, cipherKey(key));
+    return new Sealer(channel, records);
   }
 
   /**
@@ -52,19 +48,8 @@ public final class SealedFile {
    * throw {@link IOException} ("damaged").
    */
   public static InputStream open(Path file, SecretBytes key) throws IOException {
-    return new Opener(FileChannel.open(file, StandardOpenOption.READ), cipherKey(key));
-  }
-
-  private static SecretKeySpec cipherKey(SecretBytes key) {
-    if (key.length() != 32) {
-      throw new IllegalArgumentException("a sealed file needs a 32-byte key");
-    }
-    byte[] k = key.copyBytes();
-    try {
-      return new SecretKeySpec(k, "AES");
-    } finally {
-      Arrays.fill(k, (byte) 0);
-    }
+    SealedRecords records = new SealedRecords(key);
+    return new Opener(FileChannel.open(file, StandardOpenOption.READ), records);
   }
 
   private static FileAttribute<?>[] ownerOnly(Path file) {
@@ -76,34 +61,18 @@ public final class SealedFile {
     return new FileAttribute<?>[0];
   }
 
-  private static GCMParameterSpec nonce(long record, boolean last) {
-    byte[] iv = new byte[12];
-    ByteBuffer.wrap(iv).putLong(record).putInt(last ? 1 : 0);
-    return new GCMParameterSpec(128, iv);
-  }
-
-  private static Cipher gcm() {
-    try {
-      return Cipher.getInstance("AES/GCM/NoPadding");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's AES-GCM is unusable", e);
-    }
-  }
-
   /** Buffers one record, seals it when full. */
   private static final class Sealer extends OutputStream {
     private final FileChannel channel;
-    private final SecretKeySpec key;
-    private final Cipher cipher = gcm();
+    private final SealedRecords records;
     private final byte[] plain = new byte[RECORD_BYTES];
-    private final byte[] sealed = new byte[RECORD_BYTES + TAG_BYTES];
     private int filled;
     private long record;
     private boolean closed;
 
-    Sealer(FileChannel channel, SecretKeySpec key) {
+    Sealer(FileChannel channel, SealedRecords records) {
       this.channel = channel;
-      this.key = key;
+      this.records = records;
     }
 
     @Override
@@ -130,14 +99,7 @@ public final class SealedFile {
 
     private void seal(boolean last) throws IOException {
       try {
-        cipher.init(Cipher.ENCRYPT_MODE, key, nonce(record++, last));
-        int n = cipher.doFinal(plain, 0, filled, sealed, 0);
-        ByteBuffer out = ByteBuffer.wrap(sealed, 0, n);
-        while (out.hasRemaining()) {
-          channel.write(out);
-        }
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the JDK's AES-GCM is unusable", e);
+        records.write(channel, record++, last, plain, filled);
       } finally {
         Arrays.fill(plain, 0, filled, (byte) 0);
         filled = 0;
@@ -158,55 +120,32 @@ public final class SealedFile {
   }
 
   /** Reads and opens one record at a time. */
-  private static final class Opener extends InputStream {
+  private static final class Opener extends SealedRecordInput {
     private final FileChannel channel;
-    private final SecretKeySpec key;
-    private final Cipher cipher = gcm();
-    private final byte[] sealed = new byte[RECORD_BYTES + TAG_BYTES];
-    private final byte[] plain = new byte[RECORD_BYTES];
-    private final InputStream raw;
-    private int pos;
-    private int limit;
+    private final SealedRecords records;
+    private final byte[] sealed = new byte[SealedRecords.SEALED_RECORD_BYTES];
     private long record;
     private boolean lastSeen;
 
-    Opener(FileChannel channel, SecretKeySpec key) {
+    Opener(FileChannel channel, SealedRecords records) {
       this.channel = channel;
-      this.key = key;
-      this.raw = Channels.newInputStream(channel);
+      this.records = records;
     }
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      while (pos == limit) {
-        if (lastSeen) {
-          return -1;
-        }
-        next();
+    protected int nextRecord(byte[] plain) throws IOException {
+      if (lastSeen) {
+        return -1;
       }
-      int n = Math.min(len, limit - pos);
-      System.arraycopy(plain, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-
-    private void next() throws IOException {
-      int n = raw.readNBytes(sealed, 0, sealed.length);
-      if (n < TAG_BYTES) {
+      int n = SealedRecords.read(channel, record, sealed);
+      if (n < SealedRecords.TAG_BYTES) {
         throw new IOException("sealed file damaged: cut short", new EOFException());
       }
-      boolean last = channel.position() == channel.size();
+      boolean last = record * SealedRecords.SEALED_RECORD_BYTES + n == channel.size();
       try {
-        cipher.init(Cipher.DECRYPT_MODE, key, nonce(record++, last));
-        limit = cipher.doFinal(sealed, 0, n, plain, 0);
-        pos = 0;
+        int length = records.open(record++, last, sealed, n, plain);
         lastSeen = last;
+        return length;
       } catch (GeneralSecurityException e) {
         throw new IOException("sealed file damaged: a record failed its integrity check", e);
       }
@@ -214,7 +153,7 @@ public final class SealedFile {
 
     @Override
     public void close() throws IOException {
-      Arrays.fill(plain, (byte) 0);
+      super.close();
       channel.close();
     }
   }

@@ -3,7 +3,6 @@ package org.kdcmail.gateway.pop3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +11,24 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.kdcmail.gateway.spool.SealedRecordInput;
+import org.kdcmail.gateway.spool.SealedRecords;
+import org.kdcmail.secrets.SecretBytes;
 
 /**
  * Bytes written once and read back any number of times: on the heap up to a memory limit, beyond it
- * in an owner-only temporary file that never holds them in clear — they are cut into records of
- * {@value #RECORD_BYTES} bytes, each sealed by its own AES-256-GCM call under a random key that
- * exists only in this object (nonce: u64 record number ‖ u32 last-record flag). A crash leaves only
- * ciphertext under a key that died with the process; a record edited, swapped or cut off on disk
- * fails its tag when read. {@link #close()} deletes the file and zeroes the buffers and key.
+ * in an owner-only temporary file that never holds them in clear — they are cut into {@link
+ * SealedRecords} of {@value #RECORD_BYTES} bytes, each sealed by its own AES-256-GCM call under a
+ * random key that exists only in this object (nonce: u64 record number ‖ u32 last-record flag). A
+ * crash leaves only ciphertext under a key that died with the process; a record edited, swapped or
+ * cut off on disk fails its tag when read. {@link #close()} deletes the file and zeroes the buffers
+ * and key.
  *
  * <p>Write from one thread, then {@link #finish()}; after that, {@link #open()} is thread-safe.
  */
 final class SealedSpool implements AutoCloseable {
   /** Plaintext bytes per sealed record (plus the tag: 64 KiB). */
-  static final int RECORD_BYTES = 65536 - 16;
-
-  private static final int TAG_BYTES = 16;
+  static final int RECORD_BYTES = SealedRecords.RECORD_BYTES;
 
   private final Path dir;
   private final int memoryLimit;
@@ -39,8 +37,8 @@ final class SealedSpool implements AutoCloseable {
   private int memoryLength;
   private FileChannel file;
   private Path path;
-  private byte[] key;
-  private SecretKeySpec keySpec;
+  private SecretBytes key;
+  private SealedRecords sealer;
   private byte[] pending;
   private int pendingLength;
   private long records;
@@ -140,9 +138,10 @@ final class SealedSpool implements AutoCloseable {
             ".sealed",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    keySpec = new SecretKeySpec(key, "AES");
+    byte[] k = new byte[32];
+    new SecureRandom().nextBytes(k);
+    key = SecretBytes.wrap(k);
+    sealer = new SealedRecords(key);
     pending = new byte[RECORD_BYTES];
     byte[] held = memory;
     int heldLength = memoryLength;
@@ -160,30 +159,10 @@ final class SealedSpool implements AutoCloseable {
   }
 
   private void sealRecord(boolean last) throws IOException {
-    try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, keySpec, nonce(records, last));
-      byte[] sealed = c.doFinal(pending, 0, pendingLength);
-      Arrays.fill(pending, 0, pendingLength, (byte) 0);
-      ByteBuffer buf = ByteBuffer.wrap(sealed);
-      long at = records * (RECORD_BYTES + TAG_BYTES);
-      while (buf.hasRemaining()) {
-        at += file.write(buf, at);
-      }
-      records++;
-      pendingLength = 0;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's AES-GCM is unusable", e);
-    }
-  }
-
-  private static GCMParameterSpec nonce(long record, boolean last) {
-    byte[] iv = new byte[12];
-    for (int i = 0; i < 8; i++) {
-      iv[i] = (byte) (record >>> (56 - 8 * i));
-    }
-    iv[11] = (byte) (last ? 1 : 0);
-    return new GCMParameterSpec(128, iv);
+    sealer.write(file, records, last, pending, pendingLength);
+    Arrays.fill(pending, 0, pendingLength, (byte) 0);
+    records++;
+    pendingLength = 0;
   }
 
   @Override
@@ -197,7 +176,7 @@ final class SealedSpool implements AutoCloseable {
       Arrays.fill(pending, (byte) 0);
     }
     if (key != null) {
-      Arrays.fill(key, (byte) 0);
+      key.destroy();
     }
     try {
       if (file != null) {
@@ -254,63 +233,28 @@ final class SealedSpool implements AutoCloseable {
   }
 
   /** Opens the sealed file record by record. */
-  private final class SealedInput extends InputStream {
-    private final byte[] sealed = new byte[RECORD_BYTES + TAG_BYTES];
-    private final byte[] plain = new byte[RECORD_BYTES];
+  private final class SealedInput extends SealedRecordInput {
+    private final byte[] sealed = new byte[SealedRecords.SEALED_RECORD_BYTES];
     private long record;
-    private int plainLength;
-    private int pos;
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
+    protected int nextRecord(byte[] plain) throws IOException {
+      if (record == records) {
+        return -1;
       }
-      while (pos == plainLength) {
-        if (record == records) {
-          return -1;
-        }
-        next();
-      }
-      int n = Math.min(len, plainLength - pos);
-      System.arraycopy(plain, pos, b, off, n);
-      pos += n;
-      return n;
-    }
-
-    private void next() throws IOException {
       if (closed) {
         throw new IOException("the message cache of this session was dropped");
       }
-      long at = record * (RECORD_BYTES + TAG_BYTES);
-      ByteBuffer buf = ByteBuffer.wrap(sealed);
-      while (buf.hasRemaining()) {
-        int n = file.read(buf, at + buf.position());
-        if (n < 0) {
-          break;
-        }
-      }
+      int n = SealedRecords.read(file, record, sealed);
       boolean last = record == records - 1;
+      int length;
       try {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(Cipher.DECRYPT_MODE, keySpec, nonce(record, last));
-        plainLength = c.doFinal(sealed, 0, buf.position(), plain, 0);
+        length = sealer.open(record, last, sealed, n, plain);
       } catch (GeneralSecurityException e) {
         throw new IOException("the sealed message cache file was damaged", e);
       }
-      pos = 0;
       record++;
-    }
-
-    @Override
-    public void close() {
-      Arrays.fill(plain, (byte) 0);
+      return length;
     }
   }
 }
