@@ -18,9 +18,9 @@ import org.kdcmail.plugin.enroll.EnrollmentRequest;
 import org.kdcmail.plugin.enroll.EnrollmentResult;
 import org.kdcmail.plugin.enroll.KdcAddress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -41,19 +41,7 @@ final class EnrollCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @ParentCommand private KdcmailCommand parent;
 
-  @Option(
-      names = "--kdc",
-      paramLabel = "HOST:PORT",
-      description = "Where the KDC listens (default: ${DEFAULT-VALUE}).",
-      defaultValue = "127.0.0.1:7750")
-  private String kdc;
-
-  @Option(
-      names = "--fingerprint",
-      required = true,
-      paramLabel = "FP",
-      description = "The KDC fingerprint your admin gave you with the enrollment code.")
-  private String fingerprint;
+  @Mixin private KdcOptions kdc;
 
   @Option(names = "--user", required = true, paramLabel = "USER", description = "Your username.")
   private String user;
@@ -85,10 +73,9 @@ final class EnrollCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KdcAddress address = parse(() -> KdcAddress.parse(kdc), "--kdc");
-    IdentityFingerprint pinned =
-        parse(() -> IdentityFingerprint.parse(fingerprint), "--fingerprint");
-    parse(() -> ClientPaths.folderName(user), "--user");
+    KdcAddress address = kdc.address();
+    IdentityFingerprint pinned = kdc.fingerprint();
+    OptionValue.parse(spec, "--user", () -> ClientPaths.folderName(user));
     Path store = new ClientPaths(home()).storeFile(user);
     EnrollmentRequest request = ask(address, pinned, store);
     EnrollmentResult result;
@@ -109,7 +96,8 @@ final class EnrollCommand implements Callable<Integer> {
     char[] mkPassword = answers.confirmedSecret("master key password");
     char[] codeText = answers.secret("enrollment code");
     try {
-      EnrollmentCode code = parse(() -> EnrollmentCode.parse(new String(codeText)), "code");
+      EnrollmentCode code =
+          OptionValue.parse(spec, "code", () -> EnrollmentCode.parse(new String(codeText)));
       return new EnrollmentRequest(
           address, pinned, user, login, mkId, mkPassword, code, store, replace);
     } catch (RuntimeException e) {
@@ -150,13 +138,5 @@ final class EnrollCommand implements Callable<Integer> {
             : HomeDirectory.resolve(
                 null, System.getenv(), Path.of(System.getProperty("user.home")));
     return home.ensureExists();
-  }
-
-  private <T> T parse(java.util.function.Supplier<T> parser, String what) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage(), e);
-    }
   }
 }

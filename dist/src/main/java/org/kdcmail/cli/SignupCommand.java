@@ -14,9 +14,8 @@ import org.kdcmail.plugin.enroll.Enrollment;
 import org.kdcmail.plugin.enroll.EnrollmentResult;
 import org.kdcmail.plugin.enroll.KdcAddress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Open the sign-up form: enroll with the KDC and write HOME/users/USER/client.store.",
+      "The form shows the --fingerprint for the user to compare.",
       "Needs a desktop; in a terminal use 'kdcmail enroll'."
     })
 final class SignupCommand implements Callable<Integer> {
@@ -37,20 +37,7 @@ final class SignupCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @ParentCommand private KdcmailCommand parent;
 
-  @Option(
-      names = "--kdc",
-      paramLabel = "HOST:PORT",
-      description = "Where the KDC listens (default: ${DEFAULT-VALUE}).",
-      defaultValue = "127.0.0.1:7750")
-  private String kdc;
-
-  @Option(
-      names = "--fingerprint",
-      required = true,
-      paramLabel = "FP",
-      description =
-          "The KDC fingerprint of this office; the form shows it for the user to compare.")
-  private String fingerprint;
+  @Mixin private KdcOptions kdc;
 
   private final ClientKdfSettings settings;
 
@@ -66,9 +53,8 @@ final class SignupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KdcAddress address = parse(() -> KdcAddress.parse(kdc), "--kdc");
-    IdentityFingerprint pinned =
-        parse(() -> IdentityFingerprint.parse(fingerprint), "--fingerprint");
+    KdcAddress address = kdc.address();
+    IdentityFingerprint pinned = kdc.fingerprint();
     if (GraphicsEnvironment.isHeadless()) {
       throw new IllegalStateException(
           "signup needs a desktop (no display here); use 'kdcmail enroll' in a terminal");
@@ -94,13 +80,5 @@ final class SignupCommand implements Callable<Integer> {
                 + result.get().storePath());
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  private <T> T parse(java.util.function.Supplier<T> parser, String what) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage(), e);
-    }
   }
 }
