@@ -1,12 +1,7 @@
 package org.kdcmail.kdc.server.kek;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -17,7 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.kdc.protocol.masterkey.Argon2id;
 import org.kdcmail.qrng.RandomBitGenerator;
-import org.kdcmail.secrets.OwnerOnlyFile;
 
 /**
  * The file {@code kek.wrapped}: the KDC's KEK wrapped with AES-256-GCM under {@code Argon2id(admin
@@ -80,16 +74,13 @@ public final class KekFile {
     try {
       byte[] sealed =
           cipher(Cipher.ENCRYPT_MODE, passphrase, argon2, salt, nonce, header).doFinal(plain);
-      OwnerOnlyFile.createNew(path, concat(header, sealed));
+      KekFileBytes.createNew(
+          path,
+          header,
+          sealed,
+          "already exists: this data directory is already initialised; use a new"
+              + " directory, or remove the old KEK file only if its data is to be discarded");
       return kek;
-    } catch (FileAlreadyExistsException e) {
-      throw new KekFileException(
-          path
-              + " already exists: this data directory is already initialised; use a new"
-              + " directory, or remove the old KEK file only if its data is to be discarded",
-          e);
-    } catch (IOException e) {
-      throw new KekFileException("cannot write " + path + ": " + e, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-GCM is unavailable in this JVM", e);
     } finally {
@@ -131,25 +122,11 @@ public final class KekFile {
   }
 
   private byte[] readChecked() {
-    byte[] file;
-    try {
-      try {
-        OwnerOnlyFile.requireOwnerOnly(path, "KEK file");
-      } catch (AccessDeniedException e) {
-        throw new KekFileException(e.getMessage(), e);
-      }
-      file = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new KekFileException(
-          path
-              + " does not exist: run 'kdc init' first, or point --data-dir at the right directory",
-          e);
-    } catch (IOException e) {
-      throw new KekFileException("cannot read " + path + ": " + e, e);
-    }
-    if (file.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
-      throw new KekFileException(path + " is not a kdcmail KEK file");
-    }
+    byte[] file =
+        KekFileBytes.read(
+            path,
+            "does not exist: run 'kdc init' first, or point --data-dir at the right directory",
+            HEADER_BYTES);
     if (file[MAGIC.length] != FORMAT_VERSION || file[MAGIC.length + 1] != KDF_ARGON2ID_V13) {
       throw new KekFileException(
           path + " has format version " + file[MAGIC.length] + "; this KDC reads version 1");
@@ -202,12 +179,6 @@ public final class KekFile {
     if (passphrase.length == 0) {
       throw new IllegalArgumentException("the admin passphrase must not be empty");
     }
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 
   /** Configuration: path (required), Argon2id cost (default RFC 9106 second), random source. */

@@ -1,12 +1,7 @@
 package org.kdcmail.kdc.server.kek;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -14,7 +9,6 @@ import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import org.kdcmail.qrng.RandomBitGenerator;
-import org.kdcmail.secrets.OwnerOnlyFile;
 
 /**
  * The file {@code kek.token}: the KDC's KEK wrapped with AES-256-GCM under a non-extractable key on
@@ -60,15 +54,12 @@ public final class TokenKekFile {
       byte[] plain = kek.copyBytes();
       try {
         byte[] sealed = token.gcm(Cipher.ENCRYPT_MODE, wrapping, nonce, header).doFinal(plain);
-        OwnerOnlyFile.createNew(path, concat(header, sealed));
+        KekFileBytes.createNew(
+            path, header, sealed, "already exists: this data directory is already initialised");
         return kek;
-      } catch (FileAlreadyExistsException e) {
+      } catch (KekFileException e) {
         kek.destroy();
-        throw new KekFileException(
-            path + " already exists: this data directory is already initialised", e);
-      } catch (IOException e) {
-        kek.destroy();
-        throw new KekFileException("cannot write " + path + ": " + e, e);
+        throw e;
       } catch (GeneralSecurityException e) {
         kek.destroy();
         throw new Pkcs11TokenException("the PKCS#11 token could not wrap the KEK: " + e, e);
@@ -120,25 +111,10 @@ public final class TokenKekFile {
   }
 
   private byte[] readChecked() {
-    byte[] file;
-    try {
-      try {
-        OwnerOnlyFile.requireOwnerOnly(path, "KEK file");
-      } catch (AccessDeniedException e) {
-        throw new KekFileException(e.getMessage(), e);
-      }
-      file = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new KekFileException(
-          path + " does not exist: run 'kdc init --pkcs11-config FILE' first", e);
-    } catch (IOException e) {
-      throw new KekFileException("cannot read " + path + ": " + e, e);
-    }
     int minimum = KekFile.MAGIC.length + 4 + NONCE_BYTES + KdcKek.LENGTH_BYTES + 16;
-    if (file.length < minimum
-        || !Arrays.equals(Arrays.copyOf(file, KekFile.MAGIC.length), KekFile.MAGIC)) {
-      throw new KekFileException(path + " is not a kdcmail KEK file");
-    }
+    byte[] file =
+        KekFileBytes.read(
+            path, "does not exist: run 'kdc init --pkcs11-config FILE' first", minimum);
     if (file[KekFile.MAGIC.length] != FORMAT_VERSION
         || file[KekFile.MAGIC.length + 1] != WRAP_AES256_GCM_PKCS11) {
       throw new KekFileException(
@@ -162,11 +138,5 @@ public final class TokenKekFile {
         .put(label)
         .put(nonce)
         .array();
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }
