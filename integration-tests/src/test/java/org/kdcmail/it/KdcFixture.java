@@ -137,10 +137,36 @@ public final class KdcFixture implements AutoCloseable {
    */
   public void enroll(String user, Path store, String login, String mkId, String mkPassword)
       throws Exception {
-    String code = admin("invite", user).get("code").asText();
+    enroll(invite(user), CHEAP, user, store, login, mkId, mkPassword);
+  }
+
+  /** Invites {@code user} over the admin channel; returns the enrollment code. */
+  public String invite(String user) throws Exception {
+    return admin("invite", user).get("code").asText();
+  }
+
+  /**
+   * Enrolls {@code user} through the real protocol with an enrollment {@code code} already drawn
+   * ({@code invite} or {@code rotate}), writing the client store to {@code store}. The client's
+   * Argon2id cost is {@code userPointCost} for the user point and {@link #CHEAP} for the store key
+   * (unlock it with {@code new Unlocker(CHEAP)}).
+   */
+  public void enroll(
+      String code,
+      Argon2Parameters userPointCost,
+      String user,
+      Path store,
+      String login,
+      String mkId,
+      String mkPassword)
+      throws Exception {
     new Enrollment(
             new ClientKdfSettings(
-                CHEAP, CHEAP, new SecureRandom(), Duration.ofSeconds(5), Duration.ofSeconds(30)))
+                userPointCost,
+                CHEAP,
+                new SecureRandom(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30)))
         .enroll(
             new EnrollmentRequest(
                 new KdcAddress("127.0.0.1", server.port()),

@@ -5,13 +5,10 @@ import static org.kdcmail.it.gateway.MailSystem.ALICE;
 import static org.kdcmail.it.gateway.MailSystem.BOB;
 
 import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +30,6 @@ import org.kdcmail.plugin.unlock.Unlocker;
  */
 @Timeout(180)
 class EndToEndIT {
-  private static final String SUBJECT = "Quarterly numbers e2e-5c1d";
-  private static final String BODY = "The secret body text e2e-8a0f";
-  private static final String ATTACHMENT = "plans-e2e-3b7e.pdf";
-
   @TempDir Path dir;
 
   @Test
@@ -46,13 +39,16 @@ class EndToEndIT {
       unlock(gateway, ALICE);
       unlock(gateway, BOB);
       GatewayEndpoints at = gateway.endpoints();
-      byte[] original = message();
+      byte[] original = TestMessages.withAttachment(ALICE, BOB);
 
       send(at, original);
 
       assertThat(mail.office().waitForIncomingEmail(10_000, 1)).isTrue();
       String stored = raw(mail.office().getReceivedMessages()[0]);
-      assertThat(stored).doesNotContain(SUBJECT).doesNotContain(BODY).doesNotContain(ATTACHMENT);
+      assertThat(stored)
+          .doesNotContain(TestMessages.SUBJECT)
+          .doesNotContain(TestMessages.BODY)
+          .doesNotContain(TestMessages.ATTACHMENT);
       byte[] read = retrieve(at);
       String head = xKdcmailHead(read);
       assertThat(head).startsWith("X-Kdcmail-Status: decrypted; sender=" + ALICE);
@@ -73,23 +69,6 @@ class EndToEndIT {
                     MailSystem.password(user).toCharArray(),
                     MailSystem.mkId(user).toCharArray(),
                     MailSystem.mkPassword(user).toCharArray()));
-  }
-
-  private static byte[] message() throws Exception {
-    MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
-    m.setFrom(ALICE);
-    m.setRecipients(Message.RecipientType.TO, BOB);
-    m.setSubject(SUBJECT);
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText(BODY, "utf-8");
-    MimeBodyPart file = new MimeBodyPart();
-    file.setContent(new byte[] {1, 2, 3, 4}, "application/pdf");
-    file.setFileName(ATTACHMENT);
-    m.setContent(new MimeMultipart(text, file));
-    m.saveChanges();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    m.writeTo(out);
-    return out.toByteArray();
   }
 
   /** Submits {@code raw} unchanged (no saveChanges: the bytes on the wire are these). */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import org.kdcmail.kdc.protocol.admin.AdminStatus;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.protocol.client.KdcErrorException;
-import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.session.SessionError;
 import org.kdcmail.kdc.protocol.session.SessionErrorCodes;
 import org.kdcmail.kdc.protocol.session.SessionGrant;
@@ -30,10 +28,6 @@ import org.kdcmail.kdc.protocol.session.SessionRandom;
 import org.kdcmail.kdc.protocol.session.UserKey;
 import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.protocol.wire.FrameType;
-import org.kdcmail.plugin.enroll.ClientKdfSettings;
-import org.kdcmail.plugin.enroll.Enrollment;
-import org.kdcmail.plugin.enroll.EnrollmentRequest;
-import org.kdcmail.plugin.enroll.KdcAddress;
 import org.kdcmail.plugin.unlock.Unlocker;
 
 /**
@@ -65,24 +59,7 @@ class RotateIT {
   private Path enroll(String user, String code, String mkPassword, String storeName)
       throws Exception {
     Path store = tmp.resolve("clients").resolve(storeName).resolve("client.store");
-    new Enrollment(
-            new ClientKdfSettings(
-                KdcFixture.CHEAP,
-                KdcFixture.CHEAP,
-                new SecureRandom(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30)))
-        .enroll(
-            new EnrollmentRequest(
-                new KdcAddress("127.0.0.1", kdc.server().port()),
-                kdc.server().fingerprint(),
-                user,
-                LOGIN.toCharArray(),
-                MK_ID.toCharArray(),
-                mkPassword.toCharArray(),
-                EnrollmentCode.parse(code),
-                store,
-                false));
+    kdc.enroll(code, KdcFixture.CHEAP, user, store, LOGIN, MK_ID, mkPassword);
     return store;
   }
 

@@ -11,7 +11,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
@@ -20,10 +19,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.testing.RequiresProgram;
 
 /**
@@ -31,24 +28,15 @@ import org.kdcmail.testing.RequiresProgram;
  * STLS, curl and Python's poplib. Each gets the original message under the status header, with
  * sizes that match what it received.
  */
-class Pop3ClientsIT {
+class Pop3ClientsIT extends Pop3GatewayTestBase {
   private static final String BODY = "Hello Bob,\r\n.dot line\r\nsecond line\r\n";
 
-  @TempDir Path tmp;
-  private Pop3Fixture f;
   private byte[] original;
 
   @BeforeEach
-  void start() throws Exception {
-    f = new Pop3Fixture(tmp);
-    f.system.unlock(BOB);
+  void deliver() throws Exception {
     original = Pop3Fixture.plain("Alice <" + ALICE + ">", BOB, "Budget 2027", "", BODY);
     f.deliverEncrypted(original);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
   }
 
   private SSLContext trustingGateway() throws Exception {

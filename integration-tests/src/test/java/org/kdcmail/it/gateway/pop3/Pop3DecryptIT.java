@@ -7,36 +7,18 @@ import static org.kdcmail.it.gateway.MailSystem.DAVE;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What bob receives through the POP3 gateway, byte for byte: decrypted originals, failures left
  * unchanged, nested envelopes left alone, outside X-Kdcmail fields removed, plaintext marked; LIST
  * sizes equal RETR byte counts; TOP; dot-stuffing round trips.
  */
-class Pop3DecryptIT {
+class Pop3DecryptIT extends Pop3GatewayTestBase {
   private static final String ORIGINAL_BODY =
       "Hello Bob,\r\n.a line starting with a dot\r\n.\r\n..two dots\r\nthe end\r\n";
-
-  @TempDir Path tmp;
-  private Pop3Fixture f;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = new Pop3Fixture(tmp);
-    f.system.unlock(BOB);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
 
   private static String text(byte[] b) {
     return new String(b, StandardCharsets.UTF_8);

@@ -8,34 +8,16 @@ import static org.kdcmail.it.gateway.MailSystem.DAVE;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * POP3 sessions through the gateway: login outcomes (wrong password, locked key then unlock,
  * unenrolled user), deletion only after DELE and QUIT, nothing deleted when the client drops or the
  * gateway stops mid-session, and USER refused before STLS off loopback.
  */
-class Pop3SessionIT {
-  @TempDir Path tmp;
-  private Pop3Fixture f;
-
-  @BeforeEach
-  void start() throws Exception {
-    f = new Pop3Fixture(tmp);
-    f.system.unlock(BOB);
-  }
-
-  @AfterEach
-  void stop() {
-    f.close();
-  }
-
+class Pop3SessionIT extends Pop3GatewayTestBase {
   @Test
   void pass_wrongPassword_authError() throws Exception {
     try (Pop3Dialogue d = new Pop3Dialogue(f.gateway.address())) {

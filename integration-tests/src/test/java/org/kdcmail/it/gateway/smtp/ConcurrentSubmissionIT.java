@@ -30,6 +30,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.it.gateway.MailSystem;
+import org.kdcmail.it.gateway.TestMessages;
 import org.kdcmail.kdc.protocol.session.UserKey;
 import org.kdcmail.mime.KdcTickets;
 import org.kdcmail.mime.MailUnwrapper;

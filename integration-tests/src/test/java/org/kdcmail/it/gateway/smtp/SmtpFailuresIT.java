@@ -18,6 +18,7 @@ import org.kdcmail.gateway.GatewayLimits;
 import org.kdcmail.gateway.smtp.SmtpOptions;
 import org.kdcmail.gateway.upstream.UpstreamServer;
 import org.kdcmail.it.gateway.MailSystem;
+import org.kdcmail.it.gateway.TestMessages;
 import org.kdcmail.mime.Verdict;
 
 /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.it.gateway.MailSystem;
+import org.kdcmail.it.gateway.TestMessages;
 import org.kdcmail.mime.Verdict;
 
 /**

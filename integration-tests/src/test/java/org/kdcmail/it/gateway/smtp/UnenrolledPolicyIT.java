@@ -20,6 +20,7 @@ import org.kdcmail.gateway.hold.HeldMessage;
 import org.kdcmail.gateway.hold.HoldSpool;
 import org.kdcmail.gateway.smtp.SmtpOptions;
 import org.kdcmail.it.gateway.MailSystem;
+import org.kdcmail.it.gateway.TestMessages;
 import org.kdcmail.kdc.protocol.MasterKey;
 import org.kdcmail.mime.Verdict;
 import picocli.CommandLine;

@@ -16,8 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,13 +37,8 @@ import org.kdcmail.it.SecretScan;
 import org.kdcmail.it.cli.KdcmailProcess;
 import org.kdcmail.it.gateway.MailSystem;
 import org.kdcmail.kdc.protocol.MasterKey;
-import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 import org.kdcmail.plugin.ClientPaths;
-import org.kdcmail.plugin.enroll.ClientKdfSettings;
-import org.kdcmail.plugin.enroll.Enrollment;
-import org.kdcmail.plugin.enroll.EnrollmentRequest;
-import org.kdcmail.plugin.enroll.KdcAddress;
 import org.kdcmail.plugin.unlock.Unlocker;
 import org.slf4j.LoggerFactory;
 
@@ -240,25 +233,14 @@ class UnlockCommandIT {
 
   private static void enrollWithProductionCost(String user) throws Exception {
     KdcFixture kdc = system.kdc();
-    String code = kdc.admin("invite", user).get("code").asText();
-    new Enrollment(
-            new ClientKdfSettings(
-                Argon2Parameters.RFC9106_SECOND_RECOMMENDED,
-                KdcFixture.CHEAP,
-                new SecureRandom(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30)))
-        .enroll(
-            new EnrollmentRequest(
-                new KdcAddress("127.0.0.1", kdc.server().port()),
-                kdc.server().fingerprint(),
-                user,
-                LOGIN.toCharArray(),
-                MK_ID.toCharArray(),
-                MK_PASS.toCharArray(),
-                EnrollmentCode.parse(code),
-                new ClientPaths(system.home()).storeFile(user),
-                false));
+    kdc.enroll(
+        kdc.invite(user),
+        Argon2Parameters.RFC9106_SECOND_RECOMMENDED,
+        user,
+        new ClientPaths(system.home()).storeFile(user),
+        LOGIN,
+        MK_ID,
+        MK_PASS);
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.kdcmail.it.gateway.smtp;
+package org.kdcmail.it.gateway;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
 
-/** Messages for the SMTP tests, as the exact bytes a client submits. */
-final class TestMessages {
-  static final String SUBJECT = "Quarterly numbers 7f3a";
-  static final String BODY = "The secret body text 9b1c";
-  static final String ATTACHMENT = "plans-4d2e.pdf";
+/** Messages for the gateway tests, as the exact bytes a client submits. */
+public final class TestMessages {
+  public static final String SUBJECT = "Quarterly numbers 7f3a";
+  public static final String BODY = "The secret body text 9b1c";
+  public static final String ATTACHMENT = "plans-4d2e.pdf";
 
   private TestMessages() {}
 
@@ -21,7 +21,7 @@ final class TestMessages {
    * A multipart message with {@link #SUBJECT}, {@link #BODY} and an attachment named {@link
    * #ATTACHMENT}.
    */
-  static byte[] withAttachment(String from, String to) throws Exception {
+  public static byte[] withAttachment(String from, String to) throws Exception {
     MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
     m.setFrom(from);
     m.setRecipients(MimeMessage.RecipientType.TO, to);
@@ -39,7 +39,7 @@ final class TestMessages {
   }
 
   /** A plain text message with the given header fields (each a full line without CRLF). */
-  static byte[] plain(String body, String... headers) {
+  public static byte[] plain(String body, String... headers) {
     StringBuilder s = new StringBuilder();
     for (String h : headers) {
       s.append(h).append("\r\n");
