@@ -25,6 +25,7 @@ final class KdcConversations implements ConversationFactory {
   private final MeterRegistry registry;
   private final SessionKeyService issuer;
   private final TicketFetchService fetcher;
+  private final DirectoryLookupService directory;
 
   KdcConversations(KdcServices services, AdminToken adminToken, MeterRegistry registry) {
     this.services = services;
@@ -35,6 +36,9 @@ final class KdcConversations implements ConversationFactory {
         new SessionChecks(services.store(), new ClockSkew(services.settings().clockSkew()), clock);
     this.issuer = new SessionKeyService(services, checks, clock);
     this.fetcher = new TicketFetchService(services, checks);
+    this.directory =
+        new DirectoryLookupService(
+            services, checks, new ClockSkew(services.settings().clockSkew()), clock, registry);
   }
 
   @Override
@@ -52,6 +56,7 @@ final class KdcConversations implements ConversationFactory {
                 case ENROLL_CLIENT_HELLO -> new EnrollmentConversation(services, context);
                 case SESSION_KEY_REQUEST, TICKET_FETCH_REQUEST ->
                     new SessionConversation(issuer, fetcher, context);
+                case DIRECTORY_LOOKUP_REQUEST -> new DirectoryConversation(directory, context);
                 default -> null;
               };
           if (chosen == null) {
