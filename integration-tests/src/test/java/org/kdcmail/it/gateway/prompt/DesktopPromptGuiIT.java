@@ -22,12 +22,14 @@ import java.util.concurrent.TimeUnit;
 import javax.swing.JButton;
 import javax.swing.JDialog;
 import javax.swing.JPasswordField;
+import javax.swing.JTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.cli.desktop.DesktopApp;
 import org.kdcmail.it.gateway.smtp.SmtpDialog;
 import org.kdcmail.plugin.desktop.MkPrompt;
+import org.kdcmail.plugin.desktop.StatusWindow;
 import org.kdcmail.testing.RequiresProgram;
 import org.kdcmail.testing.desktop.RequiresDisplay;
 import org.kdcmail.testing.desktop.Screenshots;
@@ -110,6 +112,16 @@ class DesktopPromptGuiIT {
       assertThat(f.mail.office().getReceivedMessages()).hasSize(1);
       await("the prompt to close", WAIT, () -> shownPrompt().isEmpty());
       app.window().refresh();
+      await(
+          "the status window to show alice unlocked",
+          WAIT,
+          () ->
+              onEdt(
+                  () ->
+                      "unlocked"
+                          .equals(
+                              find(app.window().window(), StatusWindow.TABLE, JTable.class)
+                                  .getValueAt(0, 1))));
       Screenshots.inTarget().save(app.window().window(), "desktop-status-unlocked");
       smtp.close();
     }
