@@ -3,7 +3,9 @@ package org.kdcmail.kdc.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.session.ClockSkew;
 import org.kdcmail.kdc.protocol.wire.ErrorFrame;
@@ -26,6 +28,7 @@ final class KdcConversations implements ConversationFactory {
   private final SessionKeyService issuer;
   private final TicketFetchService fetcher;
   private final DirectoryLookupService directory;
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   KdcConversations(KdcServices services, AdminToken adminToken, MeterRegistry registry) {
     this.services = services;
@@ -39,6 +42,19 @@ final class KdcConversations implements ConversationFactory {
     this.directory =
         new DirectoryLookupService(
             services, checks, new ClockSkew(services.settings().clockSkew()), clock, registry);
+  }
+
+  /** The request timer for a frame type and outcome, built once (not on every request). */
+  private Timer timer(FrameType type, String outcome) {
+    return timers.computeIfAbsent(
+        type.name() + "/" + outcome,
+        key ->
+            Timer.builder("kdcmail.kdc.requests")
+                .description("KDC requests by frame type and outcome, with their latency")
+                .tag("type", type.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry));
   }
 
   @Override
@@ -73,13 +89,7 @@ final class KdcConversations implements ConversationFactory {
           outcome = reply.map(r -> r.type() == FrameType.ERROR ? "refused" : "ok").orElse("ok");
           return reply;
         } finally {
-          sample.stop(
-              Timer.builder("kdcmail.kdc.requests")
-                  .description("KDC requests by frame type and outcome, with their latency")
-                  .tag("type", frame.type().name().toLowerCase(java.util.Locale.ROOT))
-                  .tag("outcome", outcome)
-                  .publishPercentileHistogram()
-                  .register(registry));
+          sample.stop(timer(frame.type(), outcome));
         }
       }
 
