@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  * the gateway, taken from the running gateway (its endpoints file, and its status when the control
  * token is readable) or the defaults (SMTP 127.0.0.1:2525, POP3 127.0.0.1:2110). With {@code
  * --thunderbird-isp DIR} it writes Thunderbird's autoconfig file {@code <domain>.xml} for each
- * local domain into DIR (Thunderbird's {@code isp/} folder).
+ * local domain into DIR (Thunderbird's {@code isp/} folder). {@code --pair --user U} and {@code
+ * --unpair --user U} pair the Thunderbird extension with the running gateway ({@link
+ * ExtensionPairing}).
  */
 @Command(
     name = "client-setup",
@@ -60,9 +62,24 @@ final class ClientSetupCommand implements Callable<Integer> {
       description = "The gateway's name as mail clients reach it (default: its listening address).")
   private String host;
 
+  @Option(
+      names = "--pair",
+      description =
+          "Make a one-time code that pairs the Thunderbird extension with the gateway for --user.")
+  private boolean pair;
+
+  @Option(names = "--unpair", description = "Revoke every extension paired for --user.")
+  private boolean unpair;
+
+  @Option(names = "--user", paramLabel = "USER", description = "The user for --pair/--unpair.")
+  private String user;
+
   @Override
   public Integer call() throws Exception {
     Path home = parent.home().path();
+    if (pair || unpair) {
+      return new ExtensionPairing(home, spec.commandLine().getOut()).run(user, pair);
+    }
     Optional<GatewayEndpoints> running = GatewayOption.endpoints(home);
     Optional<GatewayStatus> status = running.flatMap(e -> status(home, e));
     MailClientSettings settings = settings(running);

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
       AdminCommand.class,
       EnrollCommand.class,
       SignupCommand.class,
+      DesktopCommand.class,
       UnlockCommand.class,
       LockCommand.class,
       StatusCommand.class,

@@ -4,16 +4,22 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
-import org.kdcmail.gateway.keys.UnlockedKeys;
+import org.kdcmail.gateway.prompt.PromptServices;
 import org.kdcmail.gateway.server.GatewayTls;
 
 /** How {@link Gateway} starts one client-facing front (the SMTP, POP3 or HTTP server). */
 @FunctionalInterface
 interface FrontStarter {
 
-  /** Starts listening; the returned front owns its threads until closed. */
+  /**
+   * Starts listening; the returned front owns its threads until closed. {@code prompts} holds the
+   * shared key cache ({@link PromptServices#keys()}).
+   */
   Running start(
-      GatewaySettings settings, UnlockedKeys keys, GatewayTls tls, PrometheusMeterRegistry registry)
+      GatewaySettings settings,
+      PromptServices prompts,
+      GatewayTls tls,
+      PrometheusMeterRegistry registry)
       throws IOException;
 
   /**

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kdcmail.gateway.keys.UnlockedKeys;
+import org.kdcmail.gateway.prompt.PromptServices;
 import org.kdcmail.gateway.server.GatewayTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class Gateway implements AutoCloseable {
 
   private final GatewaySettings settings;
   private final UnlockedKeys keys;
+  private final PromptServices prompts;
   private final PrometheusMeterRegistry registry;
   private final GatewayTls tls;
   private final List<AutoCloseable> fronts;
@@ -40,13 +42,14 @@ public final class Gateway implements AutoCloseable {
 
   private Gateway(
       GatewaySettings settings,
-      UnlockedKeys keys,
+      PromptServices prompts,
       PrometheusMeterRegistry registry,
       GatewayTls tls,
       List<AutoCloseable> fronts,
       GatewayEndpoints endpoints) {
     this.settings = settings;
-    this.keys = keys;
+    this.keys = prompts.keys();
+    this.prompts = prompts;
     this.registry = registry;
     this.tls = tls;
     this.fronts = List.copyOf(fronts);
@@ -87,13 +90,14 @@ public final class Gateway implements AutoCloseable {
     }
     GatewayTls tls = tls(settings);
     UnlockedKeys keys = UnlockedKeys.create(settings.keyCache());
+    PromptServices prompts = PromptServices.create(settings, keys);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       Map<GatewayListener, InetSocketAddress> at = new EnumMap<>(GatewayListener.class);
       for (GatewayListener listener : GatewayListener.values()) {
         FrontStarter.Running front =
-            startFront(listener, starters.get(listener), settings, keys, tls, registry);
+            startFront(listener, starters.get(listener), settings, prompts, tls, registry);
         started.add(front.stopper());
         at.put(listener, front.address());
       }
@@ -105,9 +109,10 @@ public final class Gateway implements AutoCloseable {
               ProcessHandle.current().pid());
       endpoints.write(settings.home());
       LOG.info("{}", EffectiveConfiguration.describe(settings, endpoints, tls));
-      return new Gateway(settings, keys, registry, tls, started, endpoints);
+      return new Gateway(settings, prompts, registry, tls, started, endpoints);
     } catch (IOException | RuntimeException | Error e) {
       stopAll(started);
+      prompts.close();
       keys.close();
       registry.close();
       throw e;
@@ -134,6 +139,11 @@ public final class Gateway implements AutoCloseable {
     return keys;
   }
 
+  /** The prompt services: remembered login passwords, prompt registry, pairing. */
+  public PromptServices prompts() {
+    return prompts;
+  }
+
   /** Stops the fronts (last started first), locks every key, removes the endpoints file. */
   @Override
   public void close() {
@@ -144,6 +154,7 @@ public final class Gateway implements AutoCloseable {
     Collections.reverse(reversed);
     stopAll(reversed);
     int locked = keys.lockAll();
+    prompts.close();
     keys.close();
     try {
       GatewayEndpoints.remove(settings.home(), endpoints.pid());
@@ -166,13 +177,13 @@ public final class Gateway implements AutoCloseable {
       GatewayListener listener,
       FrontStarter starter,
       GatewaySettings settings,
-      UnlockedKeys keys,
+      PromptServices prompts,
       GatewayTls tls,
       PrometheusMeterRegistry registry)
       throws IOException {
     Objects.requireNonNull(starter, () -> "no front for " + listener);
     try {
-      return starter.start(settings, keys, tls, registry);
+      return starter.start(settings, prompts, tls, registry);
     } catch (IOException | RuntimeException e) {
       if (causedByBind(e)) {
         throw new PortInUseException(listener, settings.bind(), listener.port(settings), e);

@@ -10,6 +10,7 @@ import org.kdcmail.gateway.http.GatewayHttp;
 import org.kdcmail.gateway.http.HealthCheck;
 import org.kdcmail.gateway.pop3.Pop3Gateway;
 import org.kdcmail.gateway.smtp.SmtpGateway;
+import org.kdcmail.gateway.smtp.SmtpOptions;
 
 /**
  * The production fronts {@link Gateway#start(GatewaySettings)} composes: {@link GatewayHttp} (its
@@ -26,20 +27,20 @@ final class GatewayFronts {
     Map<GatewayListener, FrontStarter> fronts = new EnumMap<>(GatewayListener.class);
     fronts.put(
         GatewayListener.HTTP,
-        (s, keys, tls, registry) -> {
-          GatewayHttp http = GatewayHttp.start(s, keys, tls, registry, healthChecks(s));
+        (s, prompts, tls, registry) -> {
+          GatewayHttp http = GatewayHttp.start(s, prompts, tls, registry, healthChecks(s));
           return new FrontStarter.Running(http.address(), http);
         });
     fronts.put(
         GatewayListener.SMTP,
-        (s, keys, tls, registry) -> {
-          SmtpGateway smtp = SmtpGateway.start(s, keys, tls, registry);
+        (s, prompts, tls, registry) -> {
+          SmtpGateway smtp = SmtpGateway.start(s, prompts, tls, registry, SmtpOptions.DEFAULTS);
           return new FrontStarter.Running(smtp.address(), smtp);
         });
     fronts.put(
         GatewayListener.POP3,
-        (s, keys, tls, registry) -> {
-          Pop3Gateway pop3 = Pop3Gateway.start(s, keys, tls, registry);
+        (s, prompts, tls, registry) -> {
+          Pop3Gateway pop3 = Pop3Gateway.start(s, prompts, tls, registry);
           return new FrontStarter.Running(pop3.address(), pop3);
         });
     return fronts;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.kdcmail.gateway.keys.KeyCachePolicy;
 import org.kdcmail.gateway.upstream.UpstreamServer;
+import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
 
 /**
  * Everything one gateway needs, immutable; built with {@link #builder()}, read from YAML by the
@@ -35,6 +36,9 @@ import org.kdcmail.gateway.upstream.UpstreamServer;
  *     start (kept under {@code home/gateway/tls})
  * @param subjectPlaceholder the Subject the office server sees
  * @param promptWait how long a client waits for an on-demand unlock prompt before 4xx
+ * @param userPointCost the Argon2id cost of p1 the users' client stores were enrolled with, used
+ *     when the gateway unlocks from an MK entry (default RFC 9106's second recommendation, the one
+ *     {@code kdcmail enroll} uses)
  */
 public record GatewaySettings(
     Path home,
@@ -52,7 +56,8 @@ public record GatewaySettings(
     GatewayLimits limits,
     Optional<TlsFiles> tls,
     String subjectPlaceholder,
-    Duration promptWait) {
+    Duration promptWait,
+    Argon2Parameters userPointCost) {
 
   /** Default client SMTP port. */
   public static final int DEFAULT_SMTP_PORT = 2525;
@@ -88,6 +93,7 @@ public record GatewaySettings(
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(subjectPlaceholder, "subjectPlaceholder");
     Objects.requireNonNull(promptWait, "promptWait");
+    Objects.requireNonNull(userPointCost, "userPointCost");
     kdcAddresses = List.copyOf(kdcAddresses);
     if (kdcAddresses.isEmpty()) {
       throw new IllegalArgumentException("at least one KDC address is needed");
@@ -131,6 +137,7 @@ public record GatewaySettings(
     b.tls = tls;
     b.subjectPlaceholder = subjectPlaceholder;
     b.promptWait = promptWait;
+    b.userPointCost = userPointCost;
     return b;
   }
 
@@ -158,6 +165,7 @@ public record GatewaySettings(
     private Optional<TlsFiles> tls = Optional.empty();
     private String subjectPlaceholder = "[encrypted message]";
     private Duration promptWait = Duration.ofSeconds(20);
+    private Argon2Parameters userPointCost = Argon2Parameters.RFC9106_SECOND_RECOMMENDED;
 
     private Builder() {}
 
@@ -236,6 +244,12 @@ public record GatewaySettings(
       return this;
     }
 
+    /** The Argon2id cost of p1 the client stores were enrolled with (tests enroll cheaply). */
+    public Builder userPointCost(Argon2Parameters v) {
+      userPointCost = Objects.requireNonNull(v, "userPointCost");
+      return this;
+    }
+
     public Builder promptWait(Duration v) {
       promptWait = Objects.requireNonNull(v, "promptWait");
       return this;
@@ -264,7 +278,8 @@ public record GatewaySettings(
           limits,
           tls,
           subjectPlaceholder,
-          promptWait);
+          promptWait,
+          userPointCost);
     }
   }
 }

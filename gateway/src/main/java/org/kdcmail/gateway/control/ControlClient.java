@@ -1,5 +1,6 @@
 package org.kdcmail.gateway.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -99,6 +100,45 @@ public final class ControlClient {
   /** Who is unlocked (with the gateway's control token). */
   public GatewayStatus status(UnlockToken controlToken) throws IOException {
     return GatewayStatus.decode(send(request(ControlChannel.STATUS, controlToken).GET().build()));
+  }
+
+  /**
+   * Makes a pairing code for {@code user} (with that user's token or the control token): 8 digits,
+   * good once for 10 minutes, for the Thunderbird extension's pairing form.
+   *
+   * @return the code and when it expires
+   */
+  public PairingCodeReceipt pairingCode(String user, UnlockToken token) throws IOException {
+    JsonNode answer = JSON.readTree(send(post(ControlChannel.PAIR_NEW, userBody(user), token)));
+    return new PairingCodeReceipt(
+        answer.path("user").asText(),
+        answer.path("code").asText(),
+        java.time.Instant.parse(answer.path("expiresAt").asText()));
+  }
+
+  /** Revokes every client paired for {@code user}; returns how many there were. */
+  public int unpair(String user, UnlockToken token) throws IOException {
+    return JSON.readTree(send(post(ControlChannel.PAIR_REVOKE, userBody(user), token)))
+        .path("revoked")
+        .asInt();
+  }
+
+  private static byte[] userBody(String user) throws IOException {
+    return JSON.writeValueAsBytes(JSON.createObjectNode().put("user", user));
+  }
+
+  /**
+   * A pairing code as the gateway made it.
+   *
+   * @param user whose prompt the paired client becomes
+   * @param code the 8 digits
+   * @param expiresAt when it stops working
+   */
+  public record PairingCodeReceipt(String user, String code, java.time.Instant expiresAt) {
+    @Override
+    public String toString() {
+      return "PairingCodeReceipt[" + user + ", code hidden]";
+    }
   }
 
   private HttpRequest post(String path, byte[] body, UnlockToken token) {

@@ -18,6 +18,7 @@ import org.kdcmail.gateway.control.UnlockRequest;
 import org.kdcmail.gateway.control.UnlockToken;
 import org.kdcmail.gateway.keys.UnlockedKeys;
 import org.kdcmail.gateway.keys.UnlockedUser;
+import org.kdcmail.gateway.prompt.PromptServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ final class UnlockChannel {
 
   private final Path home;
   private final UnlockedKeys keys;
+  private final PromptServices prompts;
   private final UnlockToken controlToken;
   private final Set<String> localDomains;
   private final boolean loopbackOnly;
@@ -44,14 +46,15 @@ final class UnlockChannel {
 
   UnlockChannel(
       Path home,
-      UnlockedKeys keys,
+      PromptServices prompts,
       UnlockToken controlToken,
       Set<String> localDomains,
       boolean loopbackOnly,
       String tlsFingerprint,
       Clock clock) {
     this.home = Objects.requireNonNull(home, "home");
-    this.keys = Objects.requireNonNull(keys, "keys");
+    this.prompts = Objects.requireNonNull(prompts, "prompts");
+    this.keys = prompts.keys();
     this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
     this.localDomains = Set.copyOf(localDomains);
     this.loopbackOnly = loopbackOnly;
@@ -107,12 +110,12 @@ final class UnlockChannel {
       if (!controlToken.matches(token.get()) && !isUsersToken(user, token.get())) {
         return HttpReply.error(401, wrongUserToken(user));
       }
-      locked = keys.lock(user) ? 1 : 0;
+      locked = prompts.lock(user) ? 1 : 0;
     } else {
       if (!controlToken.matches(token.get())) {
         return HttpReply.error(401, WRONG_CONTROL_TOKEN);
       }
-      locked = keys.lockAll();
+      locked = prompts.lockAll();
     }
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("locked", locked);

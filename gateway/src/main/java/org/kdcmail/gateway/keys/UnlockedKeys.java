@@ -157,6 +157,28 @@ public final class UnlockedKeys implements AutoCloseable {
   }
 
   /**
+   * A private copy of {@code user}'s key for a request that is not a message (the recipient check's
+   * directory lookup): it does not count as use and does not spend a per-message unlock. Empty when
+   * the key is not unlocked.
+   */
+  public Optional<KeyLease> peek(String user) {
+    Objects.requireNonNull(user, "user");
+    byte[] bytes;
+    synchronized (this) {
+      Entry e = entries.get(user);
+      if (e == null || expired(e, clock.instant())) {
+        return Optional.empty();
+      }
+      bytes = e.key.copyBytes();
+    }
+    try {
+      return Optional.of(new KeyLease(new UserKey(user, MasterKey.copyOf(bytes))));
+    } finally {
+      java.util.Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  /**
    * Waits up to {@code timeout} for {@code user}'s key to be unlocked (the prompt-on-demand path);
    * true if it is unlocked when this returns.
    */

@@ -9,21 +9,27 @@ import org.apache.james.protocols.api.Response;
 import org.apache.james.protocols.api.handler.CommandHandler;
 import org.apache.james.protocols.pop3.POP3Response;
 import org.apache.james.protocols.pop3.POP3Session;
+import org.kdcmail.gateway.prompt.LoginPasswords;
 
 /**
  * PASS: opens the session's mailbox through {@link MailboxOpener} and answers with what happened —
  * {@code +OK}, {@code -ERR [AUTH]} for credentials the office server refused, {@code -ERR
- * [SYS/TEMP]} for a locked master key or an unavailable office server. Never logs the password.
+ * [SYS/TEMP]} for a locked master key or an unavailable office server. A password the office server
+ * accepted is remembered in {@link LoginPasswords} (for unlocking from an MK entry); it is never
+ * logged.
  */
 final class PassHandler implements CommandHandler<POP3Session> {
   private final UserHandler user;
   private final MailboxOpener opener;
   private final Pop3Metrics metrics;
+  private final LoginPasswords passwords;
 
-  PassHandler(UserHandler user, MailboxOpener opener, Pop3Metrics metrics) {
+  PassHandler(
+      UserHandler user, MailboxOpener opener, Pop3Metrics metrics, LoginPasswords passwords) {
     this.user = user;
     this.opener = opener;
     this.metrics = metrics;
+    this.passwords = passwords;
   }
 
   @Override
@@ -40,6 +46,9 @@ final class PassHandler implements CommandHandler<POP3Session> {
     }
     session.setHandlerState(POP3Session.AUTHENTICATION_READY);
     MailboxOpener.Outcome outcome = opener.open(login, request.getArgument());
+    if (outcome instanceof MailboxOpener.Opened || outcome instanceof MailboxOpener.KeyLocked) {
+      passwords.remember(login, request.getArgument()); // the office server accepted it
+    }
     if (outcome instanceof MailboxOpener.Opened opened) {
       ProxyMailbox mailbox = opened.mailbox();
       session.setUserMailbox(mailbox);

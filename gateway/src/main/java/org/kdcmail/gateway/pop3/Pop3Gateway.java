@@ -33,6 +33,8 @@ import org.apache.james.protocols.pop3.core.WelcomeMessageHandler;
 import org.kdcmail.gateway.GatewayLimits;
 import org.kdcmail.gateway.GatewaySettings;
 import org.kdcmail.gateway.keys.UnlockedKeys;
+import org.kdcmail.gateway.prompt.LoginPasswords;
+import org.kdcmail.gateway.prompt.PromptServices;
 import org.kdcmail.gateway.server.GatewayTls;
 import org.kdcmail.gateway.server.MicrometerMetricFactory;
 import org.kdcmail.gateway.server.OwnedNettyServer;
@@ -71,6 +73,31 @@ public final class Pop3Gateway implements AutoCloseable {
   public static Pop3Gateway start(
       GatewaySettings settings, UnlockedKeys keys, GatewayTls tls, MeterRegistry registry)
       throws IOException {
+    return start(
+        settings,
+        keys,
+        tls,
+        registry,
+        new LoginPasswords(keys.policy().idleTimeout(), java.time.Clock.systemUTC()));
+  }
+
+  /**
+   * Starts the POP3 side sharing {@code prompts}: its key cache, and its login-password memory,
+   * which each successful PASS fills (for unlocking from an MK entry).
+   */
+  public static Pop3Gateway start(
+      GatewaySettings settings, PromptServices prompts, GatewayTls tls, MeterRegistry registry)
+      throws IOException {
+    return start(settings, prompts.keys(), tls, registry, prompts.loginPasswords());
+  }
+
+  private static Pop3Gateway start(
+      GatewaySettings settings,
+      UnlockedKeys keys,
+      GatewayTls tls,
+      MeterRegistry registry,
+      LoginPasswords passwords)
+      throws IOException {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(tls, "tls");
@@ -96,7 +123,7 @@ public final class Pop3Gateway implements AutoCloseable {
             limits.messageMemoryBytes());
     POP3Protocol protocol =
         new POP3Protocol(
-            chain(new MicrometerMetricFactory(registry), settings, opener, metrics),
+            chain(new MicrometerMetricFactory(registry), settings, opener, metrics, passwords),
             new POP3Configuration() {
               @Override
               public String getSoftwareName() {
@@ -138,7 +165,8 @@ public final class Pop3Gateway implements AutoCloseable {
       MetricFactory metricFactory,
       GatewaySettings settings,
       MailboxOpener opener,
-      Pop3Metrics metrics) {
+      Pop3Metrics metrics,
+      LoginPasswords passwords) {
     UserHandler user = new UserHandler(settings.loopbackOnly());
     ProtocolHandlerChainImpl chain = new ProtocolHandlerChainImpl();
     chain.addAll(
@@ -147,7 +175,7 @@ public final class Pop3Gateway implements AutoCloseable {
             new CapaCmdHandler(metricFactory),
             new StlsCmdHandler(metricFactory),
             user,
-            new PassHandler(user, opener, metrics),
+            new PassHandler(user, opener, metrics, passwords),
             new PreparingHandler(new StatCmdHandler(metricFactory), false, metrics),
             new PreparingHandler(new ListCmdHandler(metricFactory), false, metrics),
             new PreparingHandler(new RetrCmdHandler(metricFactory), true, metrics),

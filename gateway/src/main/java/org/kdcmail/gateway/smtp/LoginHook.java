@@ -7,12 +7,14 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.kdcmail.gateway.prompt.LoginPasswords;
 
 /**
  * AUTH PLAIN and LOGIN, checked against the office SMTP server (the authority: the gateway keeps no
  * user database) with a short-lived {@link CredentialCache} in front. Refuses AUTH on an
  * unencrypted connection unless the gateway listens on loopback only. The login is kept in the
- * session for relaying.
+ * session for relaying, and remembered in {@link LoginPasswords} so that a prompt can unlock the
+ * user from an MK entry alone.
  */
 final class LoginHook implements AuthHook {
 
@@ -24,13 +26,19 @@ final class LoginHook implements AuthHook {
   private final CredentialCache cache;
   private final UpstreamPool upstream;
   private final SmtpMetrics metrics;
+  private final LoginPasswords passwords;
 
   LoginHook(
-      boolean cleartextAllowed, CredentialCache cache, UpstreamPool upstream, SmtpMetrics metrics) {
+      boolean cleartextAllowed,
+      CredentialCache cache,
+      UpstreamPool upstream,
+      SmtpMetrics metrics,
+      LoginPasswords passwords) {
     this.cleartextAllowed = cleartextAllowed;
     this.cache = cache;
     this.upstream = upstream;
     this.metrics = metrics;
+    this.passwords = passwords;
   }
 
   @Override
@@ -77,7 +85,8 @@ final class LoginHook implements AuthHook {
     return HookResult.DECLINED;
   }
 
-  private static HookResult accept(SMTPSession session, Credentials who) {
+  private HookResult accept(SMTPSession session, Credentials who) {
+    passwords.remember(who.user(), who.password()); // for unlocking from an MK entry
     session.setUsername(Username.of(who.user()));
     session.setAttachment(CREDENTIALS, who, ProtocolSession.State.Connection);
     return reply(HookReturnCode.ok(), "235", "2.7.0 Authentication successful");

@@ -20,6 +20,7 @@ import org.kdcmail.gateway.GatewayLimits;
 import org.kdcmail.gateway.GatewaySettings;
 import org.kdcmail.gateway.hold.HoldSpool;
 import org.kdcmail.gateway.keys.UnlockedKeys;
+import org.kdcmail.gateway.prompt.PromptServices;
 import org.kdcmail.gateway.server.GatewayTls;
 import org.kdcmail.gateway.server.MicrometerMetricFactory;
 import org.kdcmail.gateway.server.OwnedNettyServer;
@@ -42,12 +43,15 @@ public final class SmtpGateway implements AutoCloseable {
   private final HoldRetrier retrier;
   private final ScheduledExecutorService housekeeping;
   private final InetSocketAddress address;
+  private final AutoCloseable ownedPrompts;
 
   private SmtpGateway(
       OwnedNettyServer server,
       UpstreamPool upstream,
       HoldRetrier retrier,
-      ScheduledExecutorService housekeeping) {
+      ScheduledExecutorService housekeeping,
+      AutoCloseable ownedPrompts) {
+    this.ownedPrompts = ownedPrompts;
     this.server = server;
     this.upstream = upstream;
     this.retrier = retrier;
@@ -63,7 +67,7 @@ public final class SmtpGateway implements AutoCloseable {
   }
 
   /**
-   * Starts listening on {@code settings.bind()}/{@code smtpPort()} with STARTTLS from {@code tls}.
+   * Starts with prompt services of its own (no prompt shares them: a locked key gets 451 at once).
    *
    * @throws IOException when the spool folder cannot be made or the port cannot be bound
    */
@@ -74,7 +78,41 @@ public final class SmtpGateway implements AutoCloseable {
       MeterRegistry registry,
       SmtpOptions options)
       throws IOException {
+    PromptServices prompts = PromptServices.create(settings, keys);
+    try {
+      return start(settings, prompts, tls, registry, options, prompts);
+    } catch (IOException | RuntimeException e) {
+      prompts.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts listening on {@code settings.bind()}/{@code smtpPort()} with STARTTLS from {@code tls},
+   * sharing {@code prompts} (key cache, login passwords, prompt registry) with the other fronts.
+   *
+   * @throws IOException when the spool folder cannot be made or the port cannot be bound
+   */
+  public static SmtpGateway start(
+      GatewaySettings settings,
+      PromptServices prompts,
+      GatewayTls tls,
+      MeterRegistry registry,
+      SmtpOptions options)
+      throws IOException {
+    return start(settings, prompts, tls, registry, options, () -> {});
+  }
+
+  private static SmtpGateway start(
+      GatewaySettings settings,
+      PromptServices prompts,
+      GatewayTls tls,
+      MeterRegistry registry,
+      SmtpOptions options,
+      AutoCloseable ownedPrompts)
+      throws IOException {
     Objects.requireNonNull(tls, "tls");
+    UnlockedKeys keys = prompts.keys();
     GatewayLimits limits = settings.limits();
     Path spool = spoolFolder(settings.home());
     SmtpMetrics metrics = new SmtpMetrics(registry);
@@ -101,6 +139,7 @@ public final class SmtpGateway implements AutoCloseable {
     Submitter submitter =
         new Submitter(
             keys,
+            prompts,
             kdc,
             settings.unenrolledPolicy(),
             relay,
@@ -118,7 +157,12 @@ public final class SmtpGateway implements AutoCloseable {
                       jamesMetrics,
                       spool,
                       limits.messageMemoryBytes(),
-                      new LoginHook(settings.loopbackOnly(), logins, upstream, metrics),
+                      new LoginHook(
+                          settings.loopbackOnly(),
+                          logins,
+                          upstream,
+                          metrics,
+                          prompts.loginPasswords()),
                       new EnvelopeHook(limits.maxRecipients()),
                       new SubmissionHook(submitter)),
                   new GatewaySmtpConfiguration(settings.loopbackOnly(), limits.maxMessageBytes())),
@@ -157,7 +201,7 @@ public final class SmtpGateway implements AutoCloseable {
               return t;
             });
     housekeeping.scheduleWithFixedDelay(upstream::closeIdle, 10, 10, TimeUnit.SECONDS);
-    SmtpGateway g = new SmtpGateway(server, upstream, retrier, housekeeping);
+    SmtpGateway g = new SmtpGateway(server, upstream, retrier, housekeeping, ownedPrompts);
     LOG.info(
         "SMTP gateway listening on {} (AUTH {}), relaying to {}, policy for recipients not"
             + " enrolled: {}",
@@ -180,6 +224,11 @@ public final class SmtpGateway implements AutoCloseable {
     retrier.close();
     housekeeping.shutdownNow();
     upstream.close();
+    try {
+      ownedPrompts.close();
+    } catch (Exception e) {
+      LOG.warn("error while stopping the prompt services: {}", e.getMessage());
+    }
   }
 
   /** The KDC id written into envelopes: the first configured KDC address. */

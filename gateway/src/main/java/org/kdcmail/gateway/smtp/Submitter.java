@@ -16,6 +16,7 @@ import org.kdcmail.gateway.hold.HoldSpool;
 import org.kdcmail.gateway.keys.KeyLease;
 import org.kdcmail.gateway.keys.MasterKeyLockedException;
 import org.kdcmail.gateway.keys.UnlockedKeys;
+import org.kdcmail.gateway.prompt.PromptServices;
 import org.kdcmail.kdc.protocol.client.KdcClient;
 import org.kdcmail.kdc.protocol.client.KdcRefusedException;
 import org.kdcmail.kdc.protocol.client.KdcUnreachableException;
@@ -29,12 +30,15 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens to one message a client submitted: check that it comes from the logged-in user, take
  * the user's master key, ask the KDC for the copies' keys, apply the policy for recipients who are
- * not enrolled, then relay every copy ({@link CopyRelay}). Thread-safe; one call per message.
+ * not enrolled, then relay every copy ({@link CopyRelay}). A locked key with a prompt registered
+ * holds the client up to the prompt wait ({@link PromptServices#awaitOnDemand}). Thread-safe; one
+ * call per message.
  */
 final class Submitter {
   private static final Logger LOG = LoggerFactory.getLogger(Submitter.class);
 
   private final UnlockedKeys keys;
+  private final PromptServices prompts;
   private final KdcClient kdc;
   private final UnenrolledPolicy policy;
   private final CopyRelay relay;
@@ -45,6 +49,7 @@ final class Submitter {
 
   Submitter(
       UnlockedKeys keys,
+      PromptServices prompts,
       KdcClient kdc,
       UnenrolledPolicy policy,
       CopyRelay relay,
@@ -53,6 +58,7 @@ final class Submitter {
       SmtpMetrics metrics,
       Clock clock) {
     this.keys = keys;
+    this.prompts = prompts;
     this.kdc = kdc;
     this.policy = policy;
     this.relay = relay;
@@ -101,6 +107,7 @@ final class Submitter {
     if (headers.from().isEmpty() || !headers.from().stream().allMatch(who.user()::equals)) {
       return SmtpReply.notYourAddress("the From field", who.user());
     }
+    prompts.awaitOnDemand(who.user(), "smtp"); // a registered prompt may unlock meanwhile
     try (KeyLease lease = keys.lease(who.user())) {
       DeliveryPlan plan;
       try {

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A raw SMTP conversation over a socket, for tests that check exact reply codes. */
-final class SmtpDialog implements AutoCloseable {
+public final class SmtpDialog implements AutoCloseable {
 
   /** One (possibly multi-line) reply. */
-  record Reply(int code, String text) {
+  public record Reply(int code, String text) {
     @Override
     public String toString() {
       return code + " " + text;
@@ -25,7 +25,7 @@ final class SmtpDialog implements AutoCloseable {
   private final OutputStream out;
   private final Reply greeting;
 
-  SmtpDialog(InetSocketAddress address) throws IOException {
+  public SmtpDialog(InetSocketAddress address) throws IOException {
     socket = new Socket(address.getAddress(), address.getPort());
     socket.setSoTimeout(60_000);
     in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -33,19 +33,19 @@ final class SmtpDialog implements AutoCloseable {
     greeting = read();
   }
 
-  Reply greeting() {
+  public Reply greeting() {
     return greeting;
   }
 
   /** Sends one command line and returns the reply. */
-  Reply send(String line) throws IOException {
+  public Reply send(String line) throws IOException {
     out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
     return read();
   }
 
   /** EHLO then AUTH PLAIN; returns the AUTH reply. */
-  Reply login(String user, String password) throws IOException {
+  public Reply login(String user, String password) throws IOException {
     send("EHLO test.example");
     String token =
         Base64.getEncoder()
@@ -54,7 +54,7 @@ final class SmtpDialog implements AutoCloseable {
   }
 
   /** DATA, the dot-stuffed message and the final dot; returns the reply to the final dot. */
-  Reply data(byte[] message) throws IOException {
+  public Reply data(byte[] message) throws IOException {
     Reply go = send("DATA");
     if (go.code() != 354) {
       return go;

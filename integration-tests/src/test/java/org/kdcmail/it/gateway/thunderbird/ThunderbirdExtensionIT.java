@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdcmail.gateway.Gateway;
+import org.kdcmail.it.KdcFixture;
 import org.kdcmail.it.gateway.MailSystem;
 import org.kdcmail.testing.RequiresProgram;
 
@@ -34,12 +34,10 @@ class ThunderbirdExtensionIT {
   @TempDir Path dir;
 
   @Test
-  @Disabled(
-      "needs the gateway side of issue 7 (POST /pair, /prompt/state, /prompt/unlock,"
-          + " /prompt/recipients), not on main yet; enable after merging it")
   void nodeTests_againstARealGateway_pass() throws Exception {
     try (MailSystem mail = new MailSystem(dir);
-        Gateway gateway = Gateway.start(mail.gatewaySettings().build())) {
+        Gateway gateway =
+            Gateway.start(mail.gatewaySettings().userPointCost(KdcFixture.CHEAP).build())) {
       Map<String, String> env = new HashMap<>();
       env.put("KDCMAIL_GATEWAY_URL", "http://127.0.0.1:" + gateway.endpoints().http().getPort());
       env.put("KDCMAIL_GATEWAY_SMTP_PORT", String.valueOf(gateway.endpoints().smtp().getPort()));
@@ -64,14 +62,20 @@ class ThunderbirdExtensionIT {
     }
   }
 
-  /**
-   * A code as {@code kdcmail client-setup --pair} makes it. With the gateway side of issue 7 on
-   * main: {@code ControlClient.to(gateway.endpoints().http(), ...).pairingCode(user, token)} with
-   * the user's token file ({@code TokenFile.forUser(mail.home(), user).readOrCreate(...)}), and
-   * {@code userPointCost(KdcFixture.CHEAP)} in the settings above (see tmp/thunderbird-try).
-   */
-  private static String pairingCode(MailSystem mail, Gateway gateway, String user) {
-    throw new UnsupportedOperationException("pairing codes come with the gateway side of issue 7");
+  /** A code as {@code kdcmail client-setup --pair} makes it, with the user's token file. */
+  private static String pairingCode(MailSystem mail, Gateway gateway, String user)
+      throws java.io.IOException {
+    org.kdcmail.gateway.control.UnlockToken token =
+        org.kdcmail.gateway.control.TokenFile.forUser(mail.home(), user)
+            .readOrCreate(new java.security.SecureRandom());
+    try {
+      return org.kdcmail.gateway.control.ControlClient.to(
+              gateway.endpoints().http(), java.time.Duration.ofSeconds(10))
+          .pairingCode(user, token)
+          .code();
+    } finally {
+      token.destroy();
+    }
   }
 
   private static void putEntries(Map<String, String> env, String prefix, String user) {

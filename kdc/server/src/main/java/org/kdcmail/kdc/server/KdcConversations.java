@@ -27,6 +27,7 @@ final class KdcConversations implements ConversationFactory {
   private final MeterRegistry registry;
   private final SessionKeyService issuer;
   private final TicketFetchService fetcher;
+  private final DirectoryLookupService directory;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   KdcConversations(KdcServices services, AdminToken adminToken, MeterRegistry registry) {
@@ -38,6 +39,9 @@ final class KdcConversations implements ConversationFactory {
         new SessionChecks(services.store(), new ClockSkew(services.settings().clockSkew()), clock);
     this.issuer = new SessionKeyService(services, checks, clock);
     this.fetcher = new TicketFetchService(services, checks);
+    this.directory =
+        new DirectoryLookupService(
+            services, checks, new ClockSkew(services.settings().clockSkew()), clock, registry);
   }
 
   /** The request timer for a frame type and outcome, built once (not on every request). */
@@ -68,6 +72,7 @@ final class KdcConversations implements ConversationFactory {
                 case ENROLL_CLIENT_HELLO -> new EnrollmentConversation(services, context);
                 case SESSION_KEY_REQUEST, TICKET_FETCH_REQUEST ->
                     new SessionConversation(issuer, fetcher, context);
+                case DIRECTORY_LOOKUP_REQUEST -> new DirectoryConversation(directory, context);
                 default -> null;
               };
           if (chosen == null) {

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import org.kdcmail.kdc.protocol.session.DirectoryAnswer;
+import org.kdcmail.kdc.protocol.session.DirectoryLookup;
 import org.kdcmail.kdc.protocol.session.SessionException;
 import org.kdcmail.kdc.protocol.session.SessionGrant;
 import org.kdcmail.kdc.protocol.session.SessionKeyClient;
@@ -151,6 +153,29 @@ public final class KdcClient {
             });
     return fetches[answer.index()].openReply(
         expect(answer, FrameType.TICKET_FETCH_REPLY).payload());
+  }
+
+  /**
+   * Asks the KDC which of {@code names} (1..100 distinct addresses) are enrolled and active,
+   * authenticated as {@code requester}; nothing is issued.
+   *
+   * @throws KdcRefusedException the KDC refused (e.g. {@code CLOCK_SKEW}, {@code UNKNOWN_SENDER})
+   * @throws KdcUnreachableException no address answered
+   * @throws SessionException the reply failed verification
+   */
+  public DirectoryAnswer lookupDirectory(UserKey requester, List<String> names, Clock clock)
+      throws IOException, SessionException {
+    Objects.requireNonNull(requester, "requester");
+    Objects.requireNonNull(clock, "clock");
+    DirectoryLookup[] lookups = new DirectoryLookup[addresses.size()];
+    Answer answer =
+        sendRefusable(
+            i -> {
+              lookups[i] = DirectoryLookup.request(requester, names, clock, random);
+              return new Frame(FrameType.DIRECTORY_LOOKUP_REQUEST, lookups[i].requestBytes());
+            });
+    return lookups[answer.index()].openReply(
+        expect(answer, FrameType.DIRECTORY_LOOKUP_REPLY).payload());
   }
 
   private static Frame expect(Answer answer, FrameType type) throws IOException {

@@ -15,7 +15,11 @@ public enum SessionMessageType {
   /** A → B: key-confirmation challenge (seed step 3). */
   CONFIRM_CHALLENGE(0x06),
   /** B → A: key-confirmation answer (seed step 4). */
-  CONFIRM_ANSWER(0x07);
+  CONFIRM_ANSWER(0x07),
+  /** A → KDC: directory lookup (which addresses are enrolled). */
+  DIRECTORY_REQUEST(0x08),
+  /** KDC → A: the directory answer. */
+  DIRECTORY_REPLY(0x09);
 
   private final byte code;
 

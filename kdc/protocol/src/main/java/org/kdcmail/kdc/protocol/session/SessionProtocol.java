@@ -30,6 +30,9 @@ public final class SessionProtocol {
   static final byte[] LABEL_FETCH_REQUEST = ascii("kdcmail session fetch request v1");
   static final byte[] LABEL_FETCH_REPLY = ascii("kdcmail session fetch reply v1");
 
+  static final byte[] LABEL_DIRECTORY_REQUEST = ascii("kdcmail directory request v1");
+  static final byte[] LABEL_DIRECTORY_REPLY = ascii("kdcmail directory reply v1");
+
   private SessionProtocol() {}
 
   static byte[] ascii(String s) {

@@ -24,6 +24,10 @@ public enum FrameType {
   TICKET_FETCH_REQUEST(0x23),
   /** KDC → B: the fetched ticket. */
   TICKET_FETCH_REPLY(0x24),
+  /** A → KDC: which of these addresses are enrolled and active (docs/protocol.md §5.8). */
+  DIRECTORY_LOOKUP_REQUEST(0x25),
+  /** KDC → A: the directory answer, sealed under A's master key. */
+  DIRECTORY_LOOKUP_REPLY(0x26),
   /** An {@code AdminRequest} (token and command), accepted from loopback peers only. */
   ADMIN_REQUEST(0x40),
   /** An {@code AdminResponse} (status and body). */

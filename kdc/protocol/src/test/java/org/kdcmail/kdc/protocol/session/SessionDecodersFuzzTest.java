@@ -29,7 +29,7 @@ class SessionDecodersFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void sessionDecoders_arbitraryBytes_onlySessionException(FuzzedDataProvider data) {
-    int which = data.consumeInt(0, 8);
+    int which = data.consumeInt(0, 11);
     byte[] in = data.consumeRemainingAsBytes();
     try {
       switch (which) {
@@ -44,6 +44,11 @@ class SessionDecodersFuzzTest {
         case 6 ->
             TicketFetch.request(F.bob, Fixture.KEY_ID, CLOCK, new TestRandom("fuzz")).openReply(in);
         case 7 -> KeyConfirmation.answer(in, F.kab, Fixture.ALICE, Fixture.BOB);
+        case 9 -> DirectoryLookup.requester(in);
+        case 10 -> DirectoryLookup.open(in, F.alice.masterKey());
+        case 11 ->
+            DirectoryLookup.request(F.alice, F.recipients, CLOCK, new TestRandom("fuzz"))
+                .openReply(in);
         default -> {
           ConfirmationChallenge c =
               KeyConfirmation.challenge(F.kab, Fixture.ALICE, Fixture.BOB, new TestRandom("fuzz"));
