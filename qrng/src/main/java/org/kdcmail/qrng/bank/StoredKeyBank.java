@@ -37,6 +37,14 @@ public final class StoredKeyBank implements KeyBank {
   private final ConcurrentLinkedQueue<StoredKey> inMemory = new ConcurrentLinkedQueue<>();
   private final AtomicInteger inMemoryCount = new AtomicInteger();
   private final AtomicLong storedCount;
+
+  /**
+   * Guards the moment a reserved block moves from the stored count to the in-memory count, so the
+   * refill never sizes itself on a level that counts those keys twice (it would stop short of the
+   * high-water mark) or not at all.
+   */
+  private final Object levels = new Object();
+
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Refiller refiller;
@@ -296,7 +304,15 @@ public final class StoredKeyBank implements KeyBank {
   }
 
   private void reserveBlock() {
-    List<StoredKey> block = store.reserve(settings.blockSize());
+    List<StoredKey> block;
+    synchronized (levels) { // rows leave the store and enter memory in one step for availableKeys()
+      block = store.reserve(settings.blockSize());
+      if (!block.isEmpty()) {
+        storeDry = false; // before the stored count drops, so no waiter sees "dry" in between
+        storedCount.addAndGet(-block.size());
+        inMemoryCount.addAndGet(block.size());
+      }
+    }
     if (block.isEmpty()) {
       storeDry = true;
       refiller.wake();
@@ -305,11 +321,8 @@ public final class StoredKeyBank implements KeyBank {
       LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(500));
       return;
     }
-    storeDry = false; // before the stored count drops, so no waiter sees "dry" in between
-    storedCount.addAndGet(-block.size());
     block.stream().map(StoredKey::batchId).distinct().forEach(this::loadCipher);
     inMemory.addAll(block);
-    inMemoryCount.addAndGet(block.size());
     metrics.reserved.increment(block.size());
     signalAll();
   }
@@ -361,7 +374,9 @@ public final class StoredKeyBank implements KeyBank {
 
   @Override
   public long availableKeys() {
-    return storedCount.get() + inMemoryCount.get();
+    synchronized (levels) {
+      return storedCount.get() + inMemoryCount.get();
+    }
   }
 
   private void ensureOpen() {
