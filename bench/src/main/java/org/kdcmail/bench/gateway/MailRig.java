@@ -42,7 +42,7 @@ final class MailRig implements AutoCloseable {
    */
   static MailRig start(Path folder, int userCount) throws Exception {
     Path home = folder.resolve("home");
-    GreenMail office = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3));
+    GreenMail office = new OfficeServer(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3));
     office.start();
     BenchKdc kdc = null;
     try {
