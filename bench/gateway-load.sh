@@ -10,14 +10,14 @@
 # package). The scratch folder (KDC database, client stores, gateway spool) is removed on exit.
 #
 # Usage: bench/gateway-load.sh [--sizes 10240,1048576] [--clients 1,16] [--warmup-seconds 5]
-#          [--seconds 10] [--pop3-messages 10] [--max-large-ops 240] [--only smtp|pop3]
+#          [--seconds 10] [--pop3-messages 10] [--max-large-ops 600] [--only smtp|pop3]
 #          [--jfr FILE]   (records a JFR profile of the whole run: settings=profile)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAR="$ROOT/bench/target/benchmarks.jar"
 JAVA="${JAVA:-java}"
-HEAP="${GATEWAY_LOAD_HEAP:-3g}"
+HEAP="${GATEWAY_LOAD_HEAP:-6g}"
 ARGS=()
 JFR=()
 while [ $# -gt 0 ]; do

@@ -9,21 +9,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one cell: one thread per worker, all started together; a warm-up phase whose operations are
- * not recorded, then a measured phase; each phase ends at its deadline or after {@code maxOps}
- * operations in all, whichever comes first (the cap keeps large messages within the office server's
- * heap). An operation that started before the deadline is finished and counted; the elapsed time
- * runs until the last one ends.
+ * Runs one cell: one thread per worker, all started together, each running operations back to back
+ * from the start until the end of the measured window (no new operation starts after it). Only
+ * operations that complete inside the window (after {@code warmup}, before its end) are counted and
+ * their latencies kept; throughput is those completions over the window. Starting no more than
+ * {@code maxOps} operations in all (the cap keeps large messages within the office server's heap)
+ * may end the window early: then it ends at the last completion.
  *
  * @param warmup how long to warm up
- * @param measure how long to measure
- * @param maxOps the most operations per phase, over all workers
+ * @param measure how long the measured window lasts
+ * @param maxOps the most operations started in the cell, over all workers
  */
 record LoadCell(Duration warmup, Duration measure, int maxOps) {
 
   /**
-   * The outcome: the measured phase's latencies and elapsed time, and how many operations of both
-   * phases succeeded and failed.
+   * The outcome: the window's latencies and length, and how many operations of the whole cell
+   * succeeded and failed.
    */
   record Outcome(
       long[] sortedNanos, long elapsedNanos, int accepted, int failures, String firstFailure) {
@@ -34,19 +35,13 @@ record LoadCell(Duration warmup, Duration measure, int maxOps) {
 
   Outcome run(List<Operation> workers) throws InterruptedException {
     CountDownLatch start = new CountDownLatch(1);
-    AtomicLong measureStart = new AtomicLong();
-    AtomicLong lastEnd = new AtomicLong();
-    AtomicInteger warmTickets = new AtomicInteger();
+    AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
     AtomicInteger tickets = new AtomicInteger();
-    AtomicInteger accepted = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    AtomicReference<String> firstFailure = new AtomicReference<>("");
+    Tally tally = new Tally();
     List<LatencyRecorder> recorders = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
-    long t0 = System.nanoTime();
-    long warmEnd = t0 + warmup.toNanos() + Duration.ofMillis(200).toNanos();
-    long end = warmEnd + measure.toNanos();
-    measureStart.set(warmEnd);
+    long windowStart = System.nanoTime() + warmup.toNanos();
+    long windowEnd = windowStart + measure.toNanos();
     for (int i = 0; i < workers.size(); i++) {
       Operation op = workers.get(i);
       LatencyRecorder rec = new LatencyRecorder();
@@ -59,16 +54,15 @@ record LoadCell(Duration warmup, Duration measure, int maxOps) {
                 } catch (InterruptedException e) {
                   return;
                 }
-                while (System.nanoTime() < warmEnd && warmTickets.incrementAndGet() <= maxOps) {
-                  attempt(op, null, accepted, failures, firstFailure);
+                while (System.nanoTime() < windowEnd && tickets.incrementAndGet() <= maxOps) {
+                  long t0 = System.nanoTime();
+                  boolean ok = tally.attempt(op);
+                  long t1 = System.nanoTime();
+                  lastEnd.accumulateAndGet(t1, Math::max);
+                  if (ok && t1 >= windowStart && t1 <= windowEnd) {
+                    rec.record(t1 - t0);
+                  }
                 }
-                while (System.nanoTime() < warmEnd) {
-                  sleepQuietly();
-                }
-                while (System.nanoTime() < end && tickets.incrementAndGet() <= maxOps) {
-                  attempt(op, rec, accepted, failures, firstFailure);
-                }
-                lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
               },
               "load-worker-" + i);
       threads.add(t);
@@ -80,36 +74,28 @@ record LoadCell(Duration warmup, Duration measure, int maxOps) {
     }
     return new Outcome(
         LatencyRecorder.sortedUnion(recorders),
-        lastEnd.get() - measureStart.get(),
-        accepted.get(),
-        failures.get(),
-        firstFailure.get());
+        Math.max(0, Math.min(windowEnd, lastEnd.get()) - windowStart),
+        tally.accepted.get(),
+        tally.failures.get(),
+        tally.firstFailure.get());
   }
 
-  private static void attempt(
-      Operation op,
-      LatencyRecorder rec,
-      AtomicInteger accepted,
-      AtomicInteger failures,
-      AtomicReference<String> firstFailure) {
-    long t = System.nanoTime();
-    try {
-      op.run();
-      accepted.incrementAndGet();
-      if (rec != null) {
-        rec.record(System.nanoTime() - t);
+  /** Counts the cell's successes and failures, keeping the first failure's description. */
+  private static final class Tally {
+    final AtomicInteger accepted = new AtomicInteger();
+    final AtomicInteger failures = new AtomicInteger();
+    final AtomicReference<String> firstFailure = new AtomicReference<>("");
+
+    boolean attempt(Operation op) {
+      try {
+        op.run();
+        accepted.incrementAndGet();
+        return true;
+      } catch (Exception e) {
+        failures.incrementAndGet();
+        firstFailure.compareAndSet("", e.toString());
+        return false;
       }
-    } catch (Exception e) {
-      failures.incrementAndGet();
-      firstFailure.compareAndSet("", e.toString());
-    }
-  }
-
-  private static void sleepQuietly() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

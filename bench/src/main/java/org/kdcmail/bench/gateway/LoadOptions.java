@@ -10,7 +10,7 @@ import java.util.List;
  * The driver's command line: {@code --dir DIR} (scratch folder, required, must be empty or absent),
  * {@code --sizes 10240,1048576}, {@code --clients 1,16}, {@code --warmup-seconds 5}, {@code
  * --seconds 10}, {@code --pop3-messages 10} (messages per mailbox for retrieval), {@code
- * --max-large-ops 240} (cap per phase for messages of 1 MiB and more), {@code --only smtp|pop3}.
+ * --max-large-ops 600} (cap per cell for messages of 1 MiB and more), {@code --only smtp|pop3}.
  */
 record LoadOptions(
     Path dir,
@@ -29,7 +29,7 @@ record LoadOptions(
     int warmup = 5;
     int seconds = 10;
     int pop3Messages = 10;
-    int maxLargeOps = 240;
+    int maxLargeOps = 600;
     String only = "";
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
@@ -70,7 +70,7 @@ record LoadOptions(
     return clients.stream().mapToInt(Integer::intValue).max().orElse(1);
   }
 
-  /** The cap on operations per phase for messages of {@code size} bytes. */
+  /** The cap on operations started per cell for messages of {@code size} bytes. */
   int maxOps(int size) {
     return size >= 1 << 20 ? maxLargeOps : Integer.MAX_VALUE;
   }

@@ -251,6 +251,12 @@ final class SealedSpool implements AutoCloseable {
       pos += n;
       return n;
     }
+
+    /** What is left: readers that size their reads by it (Netty's ChunkedStream) need it. */
+    @Override
+    public int available() {
+      return closed ? 0 : memoryLength - pos;
+    }
   }
 
   /** Opens the sealed file record by record. */
@@ -260,6 +266,7 @@ final class SealedSpool implements AutoCloseable {
     private long record;
     private int plainLength;
     private int pos;
+    private long consumed;
 
     @Override
     public int read() throws IOException {
@@ -281,7 +288,17 @@ final class SealedSpool implements AutoCloseable {
       int n = Math.min(len, plainLength - pos);
       System.arraycopy(plain, pos, b, off, n);
       pos += n;
+      consumed += n;
       return n;
+    }
+
+    /**
+     * What is left (the file is local: reading it does not wait on the network). Netty's
+     * ChunkedStream sizes each chunk by it; 0 made James' RETR send the message a byte per write.
+     */
+    @Override
+    public int available() {
+      return closed ? 0 : (int) Math.min(Integer.MAX_VALUE, size - consumed);
     }
 
     private void next() throws IOException {
