@@ -40,7 +40,7 @@ final class EffectiveConfiguration {
                     .map(a -> a.getHostString() + ":" + a.getPort())
                     .collect(Collectors.joining(", "))
                 + " (timeout "
-                + s.kdcTimeout()
+                + words(s.kdcTimeout())
                 + ")"),
         row("local domains", String.join(", ", s.localDomains())),
         row("unenrolled policy", s.unenrolledPolicy().name().toLowerCase(Locale.ROOT)),
@@ -56,15 +56,27 @@ final class EffectiveConfiguration {
                 + " bytes, "
                 + l.maxConnections()
                 + " connections, client idle "
-                + l.clientIdleTimeout()
+                + words(l.clientIdleTimeout())
                 + ", upstream timeout "
-                + l.upstreamTimeout()
+                + words(l.upstreamTimeout())
                 + ", in memory up to "
                 + l.messageMemoryBytes()
                 + " bytes"),
         row("tls", tls(s, tls)),
         row("subject placeholder", "\"" + s.subjectPlaceholder() + "\""),
-        row("prompt wait", s.promptWait().toString()));
+        row("prompt wait", words(s.promptWait())));
+  }
+
+  /** A duration as people write it: "15 min", "20 s", "2 h". */
+  static String words(java.time.Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds >= 3600 && seconds % 3600 == 0) {
+      return seconds / 3600 + " h";
+    }
+    if (seconds >= 60 && seconds % 60 == 0) {
+      return seconds / 60 + " min";
+    }
+    return d.toMillis() % 1000 == 0 ? seconds + " s" : d.toMillis() + " ms";
   }
 
   private static String upstream(UpstreamServer u) {
@@ -72,7 +84,9 @@ final class EffectiveConfiguration {
   }
 
   private static String keyCache(KeyCachePolicy p) {
-    return p.perMessage() ? "one message per unlock" : "dropped after " + p.idleTimeout() + " idle";
+    return p.perMessage()
+        ? "one message per unlock"
+        : "dropped after " + words(p.idleTimeout()) + " idle";
   }
 
   private static String tls(GatewaySettings s, GatewayTls tls) {

@@ -104,6 +104,7 @@ class UnlockCommandIT {
           .getLogger(Logger.ROOT_LOGGER_NAME)
           .detachAppender(gatewayLog);
       gatewayLog.stop();
+      ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("org.kdcmail").setLevel(null);
     }
   }
 
@@ -260,7 +261,10 @@ class UnlockCommandIT {
                 false));
   }
 
-  /** Sends every log event of this JVM (the gateway's side) to {@code file} as well, at DEBUG. */
+  /**
+   * Sends every log event of this JVM to {@code file} as well, kdcmail's own at DEBUG (the level is
+   * put back when the class ends, so later tests in this JVM do not log at DEBUG).
+   */
   private static FileAppender<ILoggingEvent> logTo(Path file) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -272,9 +276,8 @@ class UnlockCommandIT {
     appender.setFile(file.toString());
     appender.setEncoder(encoder);
     appender.start();
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.DEBUG);
-    root.addAppender(appender);
+    context.getLogger("org.kdcmail").setLevel(Level.DEBUG);
+    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     return appender;
   }
 }

@@ -3,7 +3,9 @@ package org.kdcmail.kdc.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.session.ClockSkew;
 import org.kdcmail.kdc.protocol.wire.ErrorFrame;
@@ -25,6 +27,7 @@ final class KdcConversations implements ConversationFactory {
   private final MeterRegistry registry;
   private final SessionKeyService issuer;
   private final TicketFetchService fetcher;
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   KdcConversations(KdcServices services, AdminToken adminToken, MeterRegistry registry) {
     this.services = services;
@@ -35,6 +38,19 @@ final class KdcConversations implements ConversationFactory {
         new SessionChecks(services.store(), new ClockSkew(services.settings().clockSkew()), clock);
     this.issuer = new SessionKeyService(services, checks, clock);
     this.fetcher = new TicketFetchService(services, checks);
+  }
+
+  /** The request timer for a frame type and outcome, built once (not on every request). */
+  private Timer timer(FrameType type, String outcome) {
+    return timers.computeIfAbsent(
+        type.name() + "/" + outcome,
+        key ->
+            Timer.builder("kdcmail.kdc.requests")
+                .description("KDC requests by frame type and outcome, with their latency")
+                .tag("type", type.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry));
   }
 
   @Override
@@ -68,13 +84,7 @@ final class KdcConversations implements ConversationFactory {
           outcome = reply.map(r -> r.type() == FrameType.ERROR ? "refused" : "ok").orElse("ok");
           return reply;
         } finally {
-          sample.stop(
-              Timer.builder("kdcmail.kdc.requests")
-                  .description("KDC requests by frame type and outcome, with their latency")
-                  .tag("type", frame.type().name().toLowerCase(java.util.Locale.ROOT))
-                  .tag("outcome", outcome)
-                  .publishPercentileHistogram()
-                  .register(registry));
+          sample.stop(timer(frame.type(), outcome));
         }
       }
 

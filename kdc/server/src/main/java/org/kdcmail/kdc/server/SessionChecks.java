@@ -8,6 +8,7 @@ import org.kdcmail.kdc.protocol.session.SessionError;
 import org.kdcmail.kdc.protocol.session.SessionErrorCodes;
 import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.server.store.KdcStore;
+import org.kdcmail.kdc.server.store.RequestNonce;
 import org.kdcmail.kdc.server.store.User;
 import org.kdcmail.kdc.server.store.UserStatus;
 import org.slf4j.Logger;
@@ -48,16 +49,58 @@ final class SessionChecks {
 
   /** Refuses a timestamp outside the skew window, or a (requester, nonce) seen before. */
   Optional<Frame> freshAndNew(String user, byte[] nonce, Instant timestamp) {
-    Optional<Frame> skewed = skew.check(timestamp, clock.instant()).map(e -> e.toFrame());
+    Optional<Frame> skewed = fresh(user, timestamp);
     if (skewed.isPresent()) {
-      log.warn("session request from {} refused: clock skew", user);
       return skewed;
     }
     if (!store.replayCache().admit(user, nonce, timestamp, skew.window())) {
-      log.warn("session request from {} refused: replay", user);
-      return Optional.of(refuse(SessionError.REPLAY, "replayed request"));
+      return Optional.of(replayed(user));
     }
     return Optional.empty();
+  }
+
+  /** Refuses a timestamp outside the skew window. */
+  Optional<Frame> fresh(String user, Instant timestamp) {
+    Optional<Frame> skewed = skew.check(timestamp, clock.instant()).map(e -> e.toFrame());
+    if (skewed.isPresent()) {
+      log.warn("session request from {} refused: clock skew", user);
+    }
+    return skewed;
+  }
+
+  /** The request's nonce for the replay cache, remembered for the allowed skew. */
+  RequestNonce requestNonce(String user, byte[] nonce, Instant timestamp) {
+    return new RequestNonce(user, nonce, timestamp, skew.window());
+  }
+
+  /** What {@link #precheckReplay} found. */
+  enum Precheck {
+    /** Not in the cache: admit the pair together with the issuance record. */
+    NOT_SEEN,
+    /** In the cache, but its window had expired: admitted now, record the issuance alone. */
+    ADMITTED,
+    /** A replay: refuse (audited as {@code replay_refused}). */
+    REPLAY
+  }
+
+  /**
+   * Lets the replay cache decide at once, before any key is drawn, for a pair it has probably seen,
+   * so a replayed request cannot drain the key bank (attack A4). A pair not seen here is decided
+   * later by the primary key, when it is admitted in the same transaction as the issuance.
+   */
+  Precheck precheckReplay(RequestNonce n) {
+    if (!store.replayCache().probablySeen(n.sender(), n.nonce())) {
+      return Precheck.NOT_SEEN;
+    }
+    return store.replayCache().admit(n.sender(), n.nonce(), n.requestTime(), n.skew())
+        ? Precheck.ADMITTED
+        : Precheck.REPLAY;
+  }
+
+  /** The refusal of a replayed request. */
+  Frame replayed(String user) {
+    log.warn("session request from {} refused: replay", user);
+    return refuse(SessionError.REPLAY, "replayed request");
   }
 
   /** The one generic answer to a request that does not authenticate. */

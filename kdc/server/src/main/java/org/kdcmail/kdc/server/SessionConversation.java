@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.kdcmail.kdc.protocol.session.SessionError;
 import org.kdcmail.kdc.protocol.session.SessionException;
 import org.kdcmail.kdc.protocol.wire.Frame;
+import org.kdcmail.kdc.server.store.KdcStoreException;
 import org.kdcmail.kdc.server.transport.ConnectionContext;
 import org.kdcmail.kdc.server.transport.Conversation;
 import org.kdcmail.qrng.EntropyUnavailableException;
@@ -39,6 +40,11 @@ final class SessionConversation implements Conversation {
           });
     } catch (SessionException e) {
       return Optional.of(close(SessionError.BAD_REQUEST, "malformed request"));
+    } catch (KdcStoreException e) {
+      log.error("session request failed in the store: {}", e.getMessage());
+      return Optional.of(
+          SessionChecks.refuse(
+              SessionError.UNAVAILABLE, "the KDC could not record the request; retry"));
     } catch (EntropyUnavailableException e) {
       log.error("session key refused: no keys available: {}", e.getMessage());
       return Optional.of(

@@ -22,8 +22,7 @@ import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.protocol.wire.FrameType;
 import org.kdcmail.kdc.server.store.Issuance;
 import org.kdcmail.kdc.server.store.IssuanceProvenance;
-import org.kdcmail.kdc.server.store.User;
-import org.kdcmail.kdc.server.store.UserStatus;
+import org.kdcmail.kdc.server.store.RequestNonce;
 import org.kdcmail.qrng.bank.BankKey;
 import org.kdcmail.secrets.SecretBytes;
 import org.slf4j.Logger;
@@ -31,10 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issues session keys (docs/protocol.md §5): authenticates A's request under K_A, checks the clock
- * skew and the shared replay cache, draws K_S and one pairwise key per enrolled recipient from the
- * key bank, records the issuance — keys sealed under the KEK, with its audit entry — durably, and
- * only then answers with the reply and tickets. Unknown or disabled recipients are named in the
- * reply, never silently dropped.
+ * skew, refuses a request the shared replay cache has already seen before drawing any key, draws
+ * K_S and one pairwise key per enrolled recipient from the key bank, then admits the nonce and
+ * records the issuance — keys sealed under the KEK, with its audit entry — in one group-committed
+ * transaction, and only once that is durable answers with the reply and tickets. Unknown or
+ * disabled recipients are named in the reply, never silently dropped.
  */
 final class SessionKeyService {
   private static final Logger log = LoggerFactory.getLogger(SessionKeyService.class);
@@ -67,18 +67,29 @@ final class SessionKeyService {
       } catch (SessionException e) {
         return checks.badRequest(sender);
       }
-      refused = checks.freshAndNew(sender, request.nonce(), request.timestamp());
+      refused = checks.fresh(sender, request.timestamp());
       if (refused.isPresent()) {
         return refused.get();
       }
-      for (String recipient : request.recipients()) {
-        if (isActive(recipient)) {
-          byte[] kab = takeBytes();
-          grants.add(
-              new RecipientGrant(
-                  recipient, services.store().loadMasterKey(recipient), PairwiseKey.copyOf(kab)));
-          pairwise.put(recipient, SecretBytes.wrap(kab));
+      RequestNonce nonce = checks.requestNonce(sender, request.nonce(), request.timestamp());
+      SessionChecks.Precheck precheck = checks.precheckReplay(nonce);
+      if (precheck == SessionChecks.Precheck.REPLAY) {
+        return checks.replayed(sender);
+      }
+      Map<String, MasterKey> recipientKeys =
+          services.store().loadActiveMasterKeys(request.recipients());
+      try {
+        for (String recipient : request.recipients()) {
+          if (recipientKeys.containsKey(recipient)) {
+            byte[] kab = takeBytes();
+            grants.add(
+                new RecipientGrant(
+                    recipient, recipientKeys.remove(recipient), PairwiseKey.copyOf(kab)));
+            pairwise.put(recipient, SecretBytes.wrap(kab));
+          }
         }
+      } finally {
+        recipientKeys.values().forEach(MasterKey::destroy); // keys not handed to a grant
       }
       BankKey drawn = services.keyBank().take();
       storedSessionKey = SecretBytes.wrap(drawn.secret().copyBytes());
@@ -97,18 +108,21 @@ final class SessionKeyService {
               notAfter,
               grants,
               services.randomness().drbg()::nextBytes);
-      services
-          .store()
-          .issuances()
-          .record(
-              new Issuance(
-                  drawn.id().toString(),
-                  sender,
-                  issuedAt,
-                  notAfter,
-                  IssuanceProvenance.of(drawn.provenance()),
-                  storedSessionKey,
-                  pairwise));
+      Issuance issuance =
+          new Issuance(
+              drawn.id().toString(),
+              sender,
+              issuedAt,
+              notAfter,
+              IssuanceProvenance.of(drawn.provenance()),
+              storedSessionKey,
+              pairwise);
+      // Durable before the reply leaves: group-committed with concurrent requests.
+      if (precheck == SessionChecks.Precheck.ADMITTED) {
+        services.store().issuances().record(issuance);
+      } else if (!services.store().issuances().recordIfNew(nonce, issuance)) {
+        return checks.replayed(sender); // a concurrent copy of this request won
+      }
       log.info(
           "issued key {} from {} to {} recipient(s), {} unknown",
           keyId,
@@ -130,10 +144,6 @@ final class SessionKeyService {
         grant.pairwiseKey().destroy();
       }
     }
-  }
-
-  private boolean isActive(String user) {
-    return services.store().findUser(user).map(User::status).orElse(null) == UserStatus.ACTIVE;
   }
 
   /** The bytes of one fresh bank key (the bank's copy is destroyed). */

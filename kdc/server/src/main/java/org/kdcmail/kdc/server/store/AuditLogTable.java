@@ -55,14 +55,31 @@ final class AuditLogTable implements AuditLog {
     }
   }
 
+  /** An entry to append: validated on creation. */
+  record NewEntry(AuditType type, String actor, String subject, String detail) {
+    NewEntry {
+      Objects.requireNonNull(type, "type");
+      actor = checked("actor", actor, MAX_NAME_CHARS);
+      subject = checked("subject", subject == null ? "" : subject, MAX_NAME_CHARS);
+      detail = checked("detail", detail == null ? "" : detail, MAX_DETAIL_CHARS);
+    }
+  }
+
   /** Appends inside the caller's transaction (the caller commits or rolls back). */
   long append(Connection c, AuditType type, String actor, String subject, String detail)
       throws SQLException {
-    Objects.requireNonNull(type, "type");
-    String who = checked("actor", actor, MAX_NAME_CHARS);
-    String what = checked("subject", subject == null ? "" : subject, MAX_NAME_CHARS);
-    String text = checked("detail", detail == null ? "" : detail, MAX_DETAIL_CHARS);
-    long lastSeq;
+    return appendAll(c, List.of(new NewEntry(type, actor, subject, detail)));
+  }
+
+  /**
+   * Appends {@code entries} in order inside the caller's transaction: the head is locked and read
+   * once, each entry chained to the previous one, and the head moved once (a group commit's batch).
+   * The caller commits or rolls back.
+   *
+   * @return the seq of the last entry appended (the head's seq when {@code entries} is empty)
+   */
+  long appendAll(Connection c, List<NewEntry> entries) throws SQLException {
+    long seq;
     byte[] prev;
     try (PreparedStatement st =
         c.prepareStatement(
@@ -71,27 +88,35 @@ final class AuditLogTable implements AuditLog {
         if (!rs.next()) {
           throw new KdcStoreException(db.description() + ": no audit head");
         }
-        lastSeq = rs.getLong(1);
+        seq = rs.getLong(1);
         prev = rs.getBytes(2);
       }
     }
-    long seq = lastSeq + 1;
-    long at = clock.millis();
-    byte[] hash = hash(prev, seq, at, type.label(), who, what, text);
+    if (entries.isEmpty()) {
+      return seq;
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (NewEntry e : entries) {
+        seq++;
+        long at = clock.millis();
+        byte[] hash = hash(prev, seq, at, e.type().label(), e.actor(), e.subject(), e.detail());
+        insert.setLong(1, seq);
+        insert.setLong(2, at);
+        insert.setString(3, e.type().label());
+        insert.setString(4, e.actor());
+        insert.setString(5, e.subject());
+        insert.setString(6, e.detail());
+        insert.setBytes(7, prev);
+        insert.setBytes(8, hash);
+        insert.executeUpdate();
+        prev = hash;
+      }
+    }
     KdcStore.update(
-        c,
-        "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        seq,
-        at,
-        type.label(),
-        who,
-        what,
-        text,
-        prev,
-        hash);
-    KdcStore.update(
-        c, "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+        c, "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev);
     return seq;
   }
 

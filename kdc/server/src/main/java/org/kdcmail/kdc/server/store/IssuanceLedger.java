@@ -17,6 +17,19 @@ public interface IssuanceLedger {
    */
   void record(Issuance issuance);
 
+  /**
+   * Admits the request's (sender, nonce) into the replay cache and, only if it is new, records the
+   * issuance and its {@code issuance} audit entry — all in one transaction, group-committed with
+   * concurrent requests and durable before this returns. A replay records nothing but a {@code
+   * replay_refused} audit entry.
+   *
+   * @return true when recorded, false when the nonce was seen before (a replay)
+   * @throws IllegalArgumentException when {@code requestTime + skew} has already passed
+   * @throws DuplicateKeyIdException when the key id was recorded before (the nonce is consumed)
+   * @throws KdcStoreException when the batch could not be committed (nothing written; retryable)
+   */
+  boolean recordIfNew(RequestNonce request, Issuance issuance);
+
   /** The issuance with this key id, if recorded. */
   Optional<IssuanceRecord> find(String keyId);
 

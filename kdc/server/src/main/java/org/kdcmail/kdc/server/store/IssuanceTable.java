@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +20,9 @@ import org.kdcmail.secrets.SecretBytes;
 /**
  * {@link IssuanceLedger} on {@code kdc_issuance} and {@code kdc_issuance_recipient}. The primary
  * key on key_id makes a second record of the same key id fail (SQLState 23505) with nothing
- * written.
+ * written. Records go through the store's group committer ({@link LedgerBatchWriter}): the keys are
+ * sealed on the caller's thread, the rows written in a batch with other requests' rows and
+ * committed with one log flush before the caller returns. Lookups use pooled connections.
  */
 final class IssuanceTable implements IssuanceLedger {
   private static final String DUPLICATE_KEY = "23505";
@@ -26,118 +30,142 @@ final class IssuanceTable implements IssuanceLedger {
   private final StoreDatabase db;
   private final IssuanceSeals seals;
   private final AuditLogTable audit;
+  private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
   private final Clock clock;
 
-  IssuanceTable(StoreDatabase db, IssuanceSeals seals, AuditLogTable audit, Clock clock) {
+  IssuanceTable(
+      StoreDatabase db,
+      IssuanceSeals seals,
+      AuditLogTable audit,
+      GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer,
+      Clock clock) {
     this.db = db;
     this.seals = seals;
     this.audit = audit;
+    this.committer = committer;
     this.clock = clock;
   }
 
   @Override
   public void record(Issuance is) {
     Objects.requireNonNull(is, "issuance");
-    byte[] sealedSession =
-        seal(is.sessionKey(), k -> seals.sealSessionKey(is.keyId(), is.sender(), k));
-    synchronized (db) {
-      Connection c = db.connection();
-      try {
-        IssuanceProvenance p = is.provenance();
-        KdcStore.update(
-            c,
-            "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
-                + " source_kind, batch_id, state, key_format, sealed_session_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            is.keyId(),
-            is.sender(),
-            is.issuedAt().toEpochMilli(),
-            is.notAfter().toEpochMilli(),
-            p.sourceId(),
-            p.sourceKind(),
-            p.batchId(),
-            IssuanceState.ISSUED.name(),
-            RowSeals.FORMAT_VERSION,
-            sealedSession);
-        try (PreparedStatement st =
-            c.prepareStatement(
-                "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
-                    + " VALUES (?, ?, ?)")) {
-          for (Map.Entry<String, SecretBytes> e : is.pairwiseKeys().entrySet()) {
-            st.setString(1, is.keyId());
-            st.setString(2, e.getKey());
-            st.setBytes(
-                3,
-                seal(
-                    e.getValue(),
-                    k -> seals.sealPairwiseKey(is.keyId(), is.sender(), e.getKey(), k)));
-            st.executeUpdate();
-          }
+    if (committer.submit(LedgerWrite.record(sealed(is))) != LedgerWrite.Outcome.DONE) {
+      throw new DuplicateKeyIdException(is.keyId(), null);
+    }
+  }
+
+  @Override
+  public boolean recordIfNew(RequestNonce request, Issuance is) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(is, "issuance");
+    request.requireWithinWindow(clock.millis());
+    return switch (committer.submit(LedgerWrite.admitAndRecord(request, sealed(is)))) {
+      case DONE -> true;
+      case REPLAY -> false;
+      case DUPLICATE_KEY_ID -> throw new DuplicateKeyIdException(is.keyId(), null);
+    };
+  }
+
+  /** Seals K_S and every K_ABi under the KEK (on the caller's thread, not the committer's). */
+  SealedIssuance sealed(Issuance is) {
+    Map<String, byte[]> pairwise = new LinkedHashMap<>();
+    is.pairwiseKeys()
+        .forEach(
+            (recipient, key) ->
+                pairwise.put(
+                    recipient,
+                    seal(key, k -> seals.sealPairwiseKey(is.keyId(), is.sender(), recipient, k))));
+    return new SealedIssuance(
+        is.keyId(),
+        is.sender(),
+        is.issuedAt().toEpochMilli(),
+        is.notAfter().toEpochMilli(),
+        is.provenance(),
+        seal(is.sessionKey(), k -> seals.sealSessionKey(is.keyId(), is.sender(), k)),
+        pairwise);
+  }
+
+  /**
+   * Inserts the issuance and its recipients under a savepoint, inside the caller's transaction.
+   *
+   * @return false when the key id was recorded before (the savepoint is rolled back)
+   */
+  static boolean insert(Connection c, SealedIssuance is) throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try {
+      IssuanceProvenance p = is.provenance();
+      KdcStore.update(
+          c,
+          "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
+              + " source_kind, batch_id, state, key_format, sealed_session_key)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          is.keyId(),
+          is.sender(),
+          is.issuedAtMillis(),
+          is.notAfterMillis(),
+          p.sourceId(),
+          p.sourceKind(),
+          p.batchId(),
+          IssuanceState.ISSUED.name(),
+          RowSeals.FORMAT_VERSION,
+          is.sealedSessionKey());
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
+                  + " VALUES (?, ?, ?)")) {
+        for (Map.Entry<String, byte[]> e : is.sealedPairwiseKeys().entrySet()) {
+          st.setString(1, is.keyId());
+          st.setString(2, e.getKey());
+          st.setBytes(3, e.getValue());
+          st.executeUpdate();
         }
-        audit.append(
-            c,
-            AuditType.ISSUANCE,
-            is.sender(),
-            is.keyId(),
-            "recipients="
-                + is.pairwiseKeys().size()
-                + " batch="
-                + p.batchId()
-                + " source="
-                + p.sourceId()
-                + " ("
-                + p.sourceKind()
-                + ")");
-        c.commit();
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        if (DUPLICATE_KEY.equals(e.getSQLState())) {
-          throw new DuplicateKeyIdException(is.keyId(), e);
-        }
-        throw db.failure("record the issuance of key " + is.keyId(), e);
       }
+      c.releaseSavepoint(before);
+      return true;
+    } catch (SQLException e) {
+      if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+      return false;
     }
   }
 
   @Override
   public Optional<IssuanceRecord> find(String keyId) {
     Objects.requireNonNull(keyId, "keyId");
-    synchronized (db) {
-      Connection c = db.connection();
-      try {
-        Optional<IssuanceRecord> found = Optional.empty();
-        try (PreparedStatement st =
-            c.prepareStatement(
-                "SELECT sender, issued_at_ms, not_after_ms, source_id, source_kind, batch_id,"
-                    + " state, revoked_at_ms FROM kdc_issuance WHERE key_id = ?")) {
-          st.setString(1, keyId);
-          try (ResultSet rs = st.executeQuery()) {
-            if (rs.next()) {
-              long revoked = rs.getLong(8);
-              boolean wasRevoked = !rs.wasNull();
-              found =
-                  Optional.of(
-                      new IssuanceRecord(
-                          keyId,
-                          rs.getString(1),
-                          recipients(c, keyId),
-                          Instant.ofEpochMilli(rs.getLong(2)),
-                          Instant.ofEpochMilli(rs.getLong(3)),
-                          new IssuanceProvenance(rs.getString(4), rs.getString(5), rs.getString(6)),
-                          IssuanceState.valueOf(rs.getString(7)),
-                          wasRevoked
-                              ? Optional.of(Instant.ofEpochMilli(revoked))
-                              : Optional.empty()));
+    return db.inPooledTransaction(
+        "read the issuance of key " + keyId,
+        c -> {
+          Optional<IssuanceRecord> found = Optional.empty();
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT sender, issued_at_ms, not_after_ms, source_id, source_kind, batch_id,"
+                      + " state, revoked_at_ms FROM kdc_issuance WHERE key_id = ?")) {
+            st.setString(1, keyId);
+            try (ResultSet rs = st.executeQuery()) {
+              if (rs.next()) {
+                long revoked = rs.getLong(8);
+                boolean wasRevoked = !rs.wasNull();
+                found =
+                    Optional.of(
+                        new IssuanceRecord(
+                            keyId,
+                            rs.getString(1),
+                            recipients(c, keyId),
+                            Instant.ofEpochMilli(rs.getLong(2)),
+                            Instant.ofEpochMilli(rs.getLong(3)),
+                            new IssuanceProvenance(
+                                rs.getString(4), rs.getString(5), rs.getString(6)),
+                            IssuanceState.valueOf(rs.getString(7)),
+                            wasRevoked
+                                ? Optional.of(Instant.ofEpochMilli(revoked))
+                                : Optional.empty()));
+              }
             }
           }
-        }
-        c.commit();
-        return found;
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        throw db.failure("read the issuance of key " + keyId, e);
-      }
-    }
+          return found;
+        });
   }
 
   @Override
@@ -243,30 +271,27 @@ final class IssuanceTable implements IssuanceLedger {
     }
   }
 
-  /** The first row's columns, read in one committed transaction. */
+  /** The first row's columns, read in one committed transaction on a pooled connection. */
   private Optional<Object[]> query(String sql, String operation, Object... params) {
-    synchronized (db) {
-      try (PreparedStatement st = db.connection().prepareStatement(sql)) {
-        for (int i = 0; i < params.length; i++) {
-          st.setObject(i + 1, params[i]);
-        }
-        Optional<Object[]> row = Optional.empty();
-        try (ResultSet rs = st.executeQuery()) {
-          if (rs.next()) {
-            Object[] cols = new Object[rs.getMetaData().getColumnCount()];
-            for (int i = 0; i < cols.length; i++) {
-              cols[i] = rs.getObject(i + 1);
+    return db.inPooledTransaction(
+        operation,
+        c -> {
+          try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+              st.setObject(i + 1, params[i]);
             }
-            row = Optional.of(cols);
+            try (ResultSet rs = st.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              Object[] cols = new Object[rs.getMetaData().getColumnCount()];
+              for (int i = 0; i < cols.length; i++) {
+                cols[i] = rs.getObject(i + 1);
+              }
+              return Optional.of(cols);
+            }
           }
-        }
-        db.connection().commit();
-        return row;
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        throw db.failure(operation, e);
-      }
-    }
+        });
   }
 
   private interface Sealer {

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.kdcmail.kdc.protocol.MasterKey;
@@ -24,8 +27,11 @@ import org.kdcmail.kdc.server.kek.KekMac;
  * The KDC's store: users with their master keys sealed under the KEK (AES-256-GCM, AAD = username,
  * key version and format), invitations (the enrollment code sealed under the KEK while the
  * invitation is PENDING, deleted afterwards), and the KDC identity key (private part sealed). The
- * KDC never stores p1, MK-IDs or passwords. Thread safe: one database connection (Derby or
- * PostgreSQL, see {@link DatabaseLocation}) used under a monitor, one transaction per operation.
+ * KDC never stores p1, MK-IDs or passwords. Thread safe: the session-key hot path (user and key
+ * lookups, issuance reads) runs on pooled connections, and replay admissions with issuance records
+ * are group-committed by one committer thread (many requests per transaction and log flush, each
+ * caller answered after its batch is durable); administrative operations use one connection under a
+ * monitor. Derby or PostgreSQL, see {@link DatabaseLocation}; one transaction per operation.
  * Invitation transitions go through {@link InvitationStateMachine} only.
  */
 public final class KdcStore implements AutoCloseable {
@@ -44,6 +50,11 @@ public final class KdcStore implements AutoCloseable {
   private final AuditLogTable audit;
   private final ReplayCacheTable replayCache;
   private final IssuanceTable issuances;
+  private final LedgerBatchWriter ledgerWriter;
+  private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
+
+  /** Most session-key records written in one group-committed transaction. */
+  static final int MAX_BATCH = 256;
 
   /** The purpose of the KEK-derived key that keys the audit chain. */
   static final String AUDIT_CHAIN_PURPOSE = "store/audit-chain";
@@ -55,8 +66,10 @@ public final class KdcStore implements AutoCloseable {
     this.clock = clock;
     this.invitations = new InvitationTable(db, seals, clock);
     this.audit = new AuditLogTable(db, auditKey, clock);
-    this.replayCache = new ReplayCacheTable(db, audit, clock);
-    this.issuances = new IssuanceTable(db, keySeals, audit, clock);
+    this.ledgerWriter = new LedgerBatchWriter(db, audit, clock);
+    this.committer = new GroupCommitter<>("kdc-group-commit", ledgerWriter, MAX_BATCH);
+    this.replayCache = new ReplayCacheTable(db, committer, clock);
+    this.issuances = new IssuanceTable(db, keySeals, audit, committer, clock);
   }
 
   /** Opens (creating and migrating if needed) the embedded Derby store in {@code dataDir/db}. */
@@ -100,6 +113,11 @@ public final class KdcStore implements AutoCloseable {
   /** The record of issued session keys. */
   public IssuanceLedger issuances() {
     return issuances;
+  }
+
+  /** The group committer's batch writer, for tests that need a batch of their own making. */
+  LedgerBatchWriter ledgerWriter() {
+    return ledgerWriter;
   }
 
   /** The hash-chained audit log (enrollment, issuance, replays, admin actions). */
@@ -239,27 +257,28 @@ public final class KdcStore implements AutoCloseable {
    */
   public MasterKey loadMasterKey(String username) {
     String name = checkUsername(username);
-    int version;
-    byte[] sealed;
-    synchronized (db) {
-      try (PreparedStatement st =
-          db.connection()
-              .prepareStatement(
-                  "SELECT key_version, sealed_master_key FROM kdc_user WHERE username = ?")) {
-        st.setString(1, name);
-        try (ResultSet rs = st.executeQuery()) {
-          if (!rs.next()) {
-            throw new UnknownUserException(name);
-          }
-          version = rs.getInt(1);
-          sealed = rs.getBytes(2);
-        }
-        db.connection().commit();
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        throw db.failure("load the master key of '" + name + "'", e);
-      }
+    Object[] row =
+        db.inPooledTransaction(
+            "load the master key of '" + name + "'",
+            c -> {
+              try (PreparedStatement st =
+                  c.prepareStatement(
+                      "SELECT key_version, sealed_master_key FROM kdc_user WHERE username = ?")) {
+                st.setString(1, name);
+                try (ResultSet rs = st.executeQuery()) {
+                  return rs.next() ? new Object[] {rs.getInt(1), rs.getBytes(2)} : null;
+                }
+              }
+            });
+    if (row == null) {
+      throw new UnknownUserException(name);
     }
+    int version = (Integer) row[0];
+    byte[] sealed = (byte[]) row[1];
+    return openMasterKey(name, version, sealed);
+  }
+
+  private MasterKey openMasterKey(String name, int version, byte[] sealed) {
     byte[] plain = null;
     try {
       plain = seals.openMasterKey(name, version, sealed);
@@ -277,18 +296,57 @@ public final class KdcStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The master keys of those of {@code usernames} who are enrolled and ACTIVE, read in one query
+   * (unknown and disabled users are absent). The caller destroys the keys.
+   *
+   * @throws KdcStoreIntegrityException when a sealed key fails authentication
+   */
+  public Map<String, MasterKey> loadActiveMasterKeys(Collection<String> usernames) {
+    List<String> names = usernames.stream().map(KdcStore::checkUsername).distinct().toList();
+    if (names.isEmpty()) {
+      return Map.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+    List<Object[]> rows =
+        db.inPooledTransaction(
+            "load the master keys of " + names.size() + " user(s)",
+            c -> {
+              try (PreparedStatement st =
+                  c.prepareStatement(
+                      "SELECT username, key_version, sealed_master_key FROM kdc_user"
+                          + " WHERE status = 'ACTIVE' AND username IN ("
+                          + marks
+                          + ")")) {
+                for (int i = 0; i < names.size(); i++) {
+                  st.setString(i + 1, names.get(i));
+                }
+                List<Object[]> found = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getBytes(3)});
+                  }
+                }
+                return found;
+              }
+            });
+    Map<String, MasterKey> keys = new LinkedHashMap<>();
+    try {
+      for (Object[] row : rows) {
+        keys.put(
+            (String) row[0], openMasterKey((String) row[0], (Integer) row[1], (byte[]) row[2]));
+      }
+      return keys;
+    } catch (RuntimeException e) {
+      keys.values().forEach(MasterKey::destroy);
+      throw e;
+    }
+  }
+
   /** The user, if enrolled. */
   public Optional<User> findUser(String username) {
-    synchronized (db) {
-      try {
-        Optional<User> user = findUser(db.connection(), checkUsername(username));
-        db.connection().commit();
-        return user;
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        throw db.failure("read user '" + username + "'", e);
-      }
-    }
+    String name = checkUsername(username);
+    return db.inPooledTransaction("read user '" + name + "'", c -> findUser(c, name));
   }
 
   /** All enrolled users, by name. */
@@ -409,9 +467,13 @@ public final class KdcStore implements AutoCloseable {
     }
   }
 
-  /** Closes the connection; for Derby, shuts down this database (not the whole engine). */
+  /**
+   * Commits what is queued, closes the connections; for Derby, shuts down this database (not the
+   * whole engine).
+   */
   @Override
   public void close() {
+    committer.close();
     db.close();
   }
 

@@ -9,17 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link ReplayCache} on {@code kdc_replay}. The primary key (sender, nonce) is the check: the
  * INSERT either succeeds (first sighting) or fails with SQLState 23505 (duplicate); there is no
  * check-then-insert race, also across nodes. The INSERT runs under a savepoint, so the duplicate
- * failure does not abort the transaction (PostgreSQL would otherwise). A duplicate whose row has
- * already expired is taken over by a conditional UPDATE (so purge timing never matters).
+ * failure does not abort the transaction (PostgreSQL would otherwise) nor the other requests of a
+ * group-committed batch. A duplicate whose row has already expired is taken over by a conditional
+ * UPDATE (so purge timing never matters). Admissions go through the store's group committer ({@link
+ * LedgerBatchWriter}).
  */
 final class ReplayCacheTable implements ReplayCache {
   /** Rows deleted per {@link #purgeExpired} call. */
@@ -29,79 +29,63 @@ final class ReplayCacheTable implements ReplayCache {
   static final int PURGE_EVERY = 256;
 
   private static final String DUPLICATE_KEY = "23505";
-  private static final int MAX_SENDER_CHARS = 320;
 
   private final StoreDatabase db;
-  private final AuditLogTable audit;
+  private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
   private final Clock clock;
-  private final AtomicLong admissions = new AtomicLong();
 
-  ReplayCacheTable(StoreDatabase db, AuditLogTable audit, Clock clock) {
+  ReplayCacheTable(
+      StoreDatabase db, GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer, Clock clock) {
     this.db = db;
-    this.audit = audit;
+    this.committer = committer;
     this.clock = clock;
   }
 
   @Override
   public boolean admit(String sender, byte[] nonce, Instant requestTime, Duration skew) {
-    Objects.requireNonNull(sender, "sender");
-    Objects.requireNonNull(nonce, "nonce");
-    Objects.requireNonNull(requestTime, "requestTime");
-    Objects.requireNonNull(skew, "skew");
-    if (sender.isBlank() || sender.length() > MAX_SENDER_CHARS) {
-      throw new IllegalArgumentException("sender must be 1..320 characters and not blank");
-    }
-    if (nonce.length != NONCE_BYTES) {
-      throw new IllegalArgumentException("nonce must be " + NONCE_BYTES + " bytes");
-    }
-    if (skew.isNegative()) {
-      throw new IllegalArgumentException("skew must not be negative");
-    }
-    long now = clock.millis();
-    long expires = requestTime.plus(skew).toEpochMilli();
-    if (expires <= now) {
-      throw new IllegalArgumentException(
-          "request time is older than the allowed skew: refuse it as clock skew before admit()");
-    }
-    boolean admitted;
-    synchronized (db) {
-      Connection c = db.connection();
-      try {
-        admitted =
-            insertOrTakeOver(c, sender, nonce.clone(), requestTime.toEpochMilli(), expires, now);
-        if (!admitted) {
-          audit.append(
-              c,
-              AuditType.REPLAY_REFUSED,
-              sender,
-              HexFormat.of().formatHex(nonce),
-              "request_time_ms=" + requestTime.toEpochMilli());
-        }
-        c.commit();
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        throw db.failure("record a request nonce of '" + sender + "'", e);
-      }
-    }
-    if (admitted && admissions.incrementAndGet() % PURGE_EVERY == 0) {
-      purgeExpired(Instant.ofEpochMilli(now));
-    }
-    return admitted;
+    RequestNonce request = new RequestNonce(sender, nonce, requestTime, skew);
+    request.requireWithinWindow(clock.millis());
+    return committer.submit(LedgerWrite.admit(request)) == LedgerWrite.Outcome.DONE;
   }
 
-  private static boolean insertOrTakeOver(
-      Connection c, String sender, byte[] nonce, long requestMs, long expiresMs, long nowMs)
-      throws SQLException {
+  @Override
+  public boolean probablySeen(String sender, byte[] nonce) {
+    Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(nonce, "nonce");
+    long now = clock.millis();
+    return db.inPooledTransaction(
+        "look up a request nonce of '" + sender + "'",
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT 1 FROM kdc_replay WHERE sender = ? AND nonce = ? AND expires_at_ms > ?")) {
+            st.setString(1, sender);
+            st.setBytes(2, nonce);
+            st.setLong(3, now);
+            try (ResultSet rs = st.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
+  }
+
+  /**
+   * Inserts the pair under a savepoint, or takes over an expired row of the same pair.
+   *
+   * @return true when admitted, false for a replay (the savepoint is rolled back)
+   */
+  static boolean insertOrTakeOver(Connection c, RequestNonce n, long nowMs) throws SQLException {
+    byte[] nonce = n.nonce();
     Savepoint before = c.setSavepoint();
     try {
       KdcStore.update(
           c,
           "INSERT INTO kdc_replay (sender, nonce, request_at_ms, expires_at_ms, seen_at_ms)"
               + " VALUES (?, ?, ?, ?, ?)",
-          sender,
+          n.sender(),
           nonce,
-          requestMs,
-          expiresMs,
+          n.requestMillis(),
+          n.expiresMillis(),
           nowMs);
       c.releaseSavepoint(before);
       return true;
@@ -116,10 +100,10 @@ final class ReplayCacheTable implements ReplayCache {
             c,
             "UPDATE kdc_replay SET request_at_ms = ?, expires_at_ms = ?, seen_at_ms = ?"
                 + " WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?",
-            requestMs,
-            expiresMs,
+            n.requestMillis(),
+            n.expiresMillis(),
             nowMs,
-            sender,
+            n.sender(),
             nonce,
             nowMs)
         == 1;
@@ -127,41 +111,40 @@ final class ReplayCacheTable implements ReplayCache {
 
   @Override
   public int purgeExpired(Instant now) {
-    long nowMs = now.toEpochMilli();
-    synchronized (db) {
-      Connection c = db.connection();
-      try {
-        List<Object[]> expired = new ArrayList<>();
-        try (PreparedStatement st =
-            c.prepareStatement(
-                "SELECT sender, nonce FROM kdc_replay WHERE expires_at_ms <= ?"
-                    + " ORDER BY expires_at_ms FETCH FIRST "
-                    + PURGE_BATCH
-                    + " ROWS ONLY")) {
-          st.setLong(1, nowMs);
-          try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-              expired.add(new Object[] {rs.getString(1), rs.getBytes(2)});
+    return purgeExpired(db, now.toEpochMilli());
+  }
+
+  /** Deletes at most {@link #PURGE_BATCH} expired rows, on a pooled connection. */
+  static int purgeExpired(StoreDatabase db, long nowMs) {
+    return db.inPooledTransaction(
+        "purge expired request nonces",
+        c -> {
+          List<Object[]> expired = new ArrayList<>();
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT sender, nonce FROM kdc_replay WHERE expires_at_ms <= ?"
+                      + " ORDER BY expires_at_ms FETCH FIRST "
+                      + PURGE_BATCH
+                      + " ROWS ONLY")) {
+            st.setLong(1, nowMs);
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                expired.add(new Object[] {rs.getString(1), rs.getBytes(2)});
+              }
             }
           }
-        }
-        int deleted = 0;
-        try (PreparedStatement del =
-            c.prepareStatement(
-                "DELETE FROM kdc_replay WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?")) {
-          for (Object[] row : expired) {
-            del.setString(1, (String) row[0]);
-            del.setBytes(2, (byte[]) row[1]);
-            del.setLong(3, nowMs);
-            deleted += del.executeUpdate();
+          int deleted = 0;
+          try (PreparedStatement del =
+              c.prepareStatement(
+                  "DELETE FROM kdc_replay WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?")) {
+            for (Object[] row : expired) {
+              del.setString(1, (String) row[0]);
+              del.setBytes(2, (byte[]) row[1]);
+              del.setLong(3, nowMs);
+              deleted += del.executeUpdate();
+            }
           }
-        }
-        c.commit();
-        return deleted;
-      } catch (SQLException e) {
-        db.rollbackQuietly();
-        throw db.failure("purge expired request nonces", e);
-      }
-    }
+          return deleted;
+        });
   }
 }

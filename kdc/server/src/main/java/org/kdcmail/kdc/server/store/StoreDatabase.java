@@ -1,5 +1,7 @@
 package org.kdcmail.kdc.server.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,10 @@ import org.flywaydb.core.api.FlywayException;
  * The KDC store's database: embedded Derby in {@code dataDir/db} or PostgreSQL by JDBC URL (see
  * {@link DatabaseLocation}), migrated by Flyway from {@code classpath:db/migration/derby} or {@code
  * classpath:db/migration/postgresql} (same tables and columns; DDL differences in docs/storage.md).
- * One connection (autocommit off) used under this object's monitor.
+ * Two kinds of connection: a pool (HikariCP, READ COMMITTED, autocommit off) for the session-key
+ * hot path — reads of users, the replay pre-check, issuance lookups and the group committer's
+ * batches — and one connection (autocommit off) used under this object's monitor for the rare
+ * administrative and enrollment operations.
  *
  * <p>Derby runs SERIALIZABLE (one process owns the files). PostgreSQL runs READ COMMITTED: every
  * cross-node invariant is carried by a constraint or a row lock (replay primary key, audit head
@@ -26,6 +31,18 @@ import org.flywaydb.core.api.FlywayException;
  * application; closing shuts down only this database (SQLState 08006 means success).
  */
 final class StoreDatabase implements AutoCloseable {
+  /** Largest number of pooled connections (readers plus the group committer). */
+  static final int POOL_SIZE = 16;
+
+  /** How long a caller waits for a pooled connection before the operation fails. */
+  static final long POOL_WAIT_MILLIS = 5_000;
+
+  /** Work on one connection inside one transaction. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
   enum Vendor {
     DERBY("classpath:db/migration/derby"),
     POSTGRESQL("classpath:db/migration/postgresql");
@@ -43,6 +60,7 @@ final class StoreDatabase implements AutoCloseable {
   private final String password;
   private final String description;
   private Connection connection;
+  private HikariDataSource pool;
 
   private StoreDatabase(
       Vendor vendor, String url, String user, String password, String description) {
@@ -83,6 +101,7 @@ final class StoreDatabase implements AutoCloseable {
     db.migrate();
     try {
       db.connection = db.connect();
+      db.pool = db.openPool();
       return db;
     } catch (SQLException e) {
       throw new KdcStoreException(
@@ -93,6 +112,65 @@ final class StoreDatabase implements AutoCloseable {
                   : ": ")
               + e.getMessage(),
           e);
+    } catch (RuntimeException e) {
+      db.closeConnectionQuietly();
+      throw new KdcStoreException("cannot open a connection pool to the " + db.description, e);
+    }
+  }
+
+  private HikariDataSource openPool() {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("kdc-store");
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    if (vendor == Vendor.POSTGRESQL) {
+      config.addDataSourceProperty("ApplicationName", "kdcmail-kdc");
+    }
+    config.setAutoCommit(false);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(POOL_WAIT_MILLIS);
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * Runs {@code work} on a pooled connection in one transaction and commits (a read-only
+   * transaction commits too, which ends it and releases its locks).
+   *
+   * @throws KdcStoreException naming {@code operation} when the work or the commit fails (the
+   *     transaction is rolled back)
+   */
+  <T> T inPooledTransaction(String operation, SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new KdcStoreException(description + ": cannot " + operation + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A pooled connection (READ COMMITTED, autocommit off); the caller commits and closes it. */
+  Connection pooledConnection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is what the caller reports
     }
   }
 
@@ -192,6 +270,9 @@ final class StoreDatabase implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (pool != null) {
+      pool.close();
+    }
     rollbackQuietly();
     closeConnectionQuietly();
     if (vendor != Vendor.DERBY) {

@@ -1,0 +1,124 @@
+package org.kdcmail.kdc.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.kdcmail.kdc.server.store.LedgerWrite.Outcome;
+
+/**
+ * Writes a batch of {@link LedgerWrite}s in one transaction on a pooled connection, in three
+ * phases: (1) every nonce is inserted into {@code kdc_replay} under its own savepoint, in (sender,
+ * nonce) order — the primary key decides, so a duplicate inside the batch or one committed by
+ * another node refuses just that item; (2) the issuances of the admitted items are inserted, each
+ * under a savepoint (a duplicate key id refuses just that item); (3) the audit entries ({@code
+ * issuance}, {@code replay_refused}) are appended in item order with one lock of the audit head.
+ * Then one commit: one log flush for the whole batch. Locks are always taken in the same order
+ * (replay rows sorted, then issuance rows, then the audit head), so two nodes' batches on one
+ * PostgreSQL database cannot deadlock on each other.
+ */
+final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
+  private static final Comparator<RequestNonce> NONCE_ORDER = RequestNonce::compareTo;
+
+  private final StoreDatabase db;
+  private final AuditLogTable audit;
+  private final Clock clock;
+  private final AtomicLong admissions = new AtomicLong();
+
+  LedgerBatchWriter(StoreDatabase db, AuditLogTable audit, Clock clock) {
+    this.db = db;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Outcome> writeAndCommit(List<LedgerWrite> items) {
+    long now = clock.millis();
+    try (Connection c = db.pooledConnection()) {
+      try {
+        Outcome[] outcomes = new Outcome[items.size()];
+        Arrays.fill(outcomes, Outcome.DONE);
+        admitNonces(c, items, outcomes, now);
+        insertIssuances(c, items, outcomes);
+        audit.appendAll(c, auditEntries(items, outcomes));
+        c.commit();
+        return List.of(outcomes);
+      } catch (SQLException | RuntimeException e) {
+        StoreDatabase.rollbackQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new KdcStoreException(
+          db.description()
+              + ": cannot commit "
+              + items.size()
+              + " session-key record(s); nothing of them was written: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private void admitNonces(Connection c, List<LedgerWrite> items, Outcome[] outcomes, long now)
+      throws SQLException {
+    int[] order =
+        IntStream.range(0, items.size())
+            .filter(i -> items.get(i).nonce().isPresent())
+            .boxed()
+            .sorted(Comparator.comparing(i -> items.get(i).nonce().get(), NONCE_ORDER))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    for (int i : order) {
+      if (!ReplayCacheTable.insertOrTakeOver(c, items.get(i).nonce().get(), now)) {
+        outcomes[i] = Outcome.REPLAY;
+      }
+    }
+  }
+
+  private static void insertIssuances(Connection c, List<LedgerWrite> items, Outcome[] outcomes)
+      throws SQLException {
+    for (int i = 0; i < items.size(); i++) {
+      if (outcomes[i] == Outcome.DONE && items.get(i).issuance().isPresent()) {
+        if (!IssuanceTable.insert(c, items.get(i).issuance().get())) {
+          outcomes[i] = Outcome.DUPLICATE_KEY_ID;
+        }
+      }
+    }
+  }
+
+  private static List<AuditLogTable.NewEntry> auditEntries(
+      List<LedgerWrite> items, Outcome[] outcomes) {
+    List<AuditLogTable.NewEntry> entries = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      LedgerWrite item = items.get(i);
+      if (outcomes[i] == Outcome.REPLAY) {
+        RequestNonce n = item.nonce().get();
+        entries.add(
+            new AuditLogTable.NewEntry(
+                AuditType.REPLAY_REFUSED,
+                n.sender(),
+                n.nonceHex(),
+                "request_time_ms=" + n.requestMillis()));
+      } else if (outcomes[i] == Outcome.DONE && item.issuance().isPresent()) {
+        SealedIssuance is = item.issuance().get();
+        entries.add(
+            new AuditLogTable.NewEntry(
+                AuditType.ISSUANCE, is.sender(), is.keyId(), is.auditDetail()));
+      }
+    }
+    return entries;
+  }
+
+  /** Purges expired replay rows every {@link ReplayCacheTable#PURGE_EVERY} admissions. */
+  @Override
+  public void afterCommit(int items) {
+    long before = admissions.getAndAdd(items);
+    if (before / ReplayCacheTable.PURGE_EVERY != (before + items) / ReplayCacheTable.PURGE_EVERY) {
+      ReplayCacheTable.purgeExpired(db, clock.millis());
+    }
+  }
+}
