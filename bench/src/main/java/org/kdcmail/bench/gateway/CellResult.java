@@ -5,6 +5,7 @@ package org.kdcmail.bench.gateway;
  *
  * @param protocol SMTP (submission) or POP3 (retrieval)
  * @param messagesPerOp messages per operation (1 per submission; the mailbox size per POP3 session)
+ * @param gatewayTimers the gateway's own mean times over the cell (empty for the direct path)
  */
 record CellResult(
     String protocol,
@@ -12,7 +13,8 @@ record CellResult(
     int clients,
     MailPath path,
     int messagesPerOp,
-    LoadCell.Outcome outcome) {
+    LoadCell.Outcome outcome,
+    String gatewayTimers) {
 
   long messages() {
     return (long) outcome.ops() * messagesPerOp;

@@ -115,6 +115,12 @@ final class MailRig implements AutoCloseable {
         : gateway.endpoints().pop3();
   }
 
+  /** The gateway's Prometheus endpoint. */
+  java.net.URI gatewayMetrics() {
+    InetSocketAddress h = gateway.endpoints().http();
+    return java.net.URI.create("http://" + h.getHostString() + ":" + h.getPort() + "/metrics");
+  }
+
   /** How many messages the office server holds in all mailboxes. */
   int storedMessages() {
     return office.getReceivedMessages().length;

@@ -12,10 +12,12 @@ import java.util.List;
 final class Pop3Cells {
   private final MailRig rig;
   private final LoadOptions options;
+  private final GatewayTimers timers;
 
   Pop3Cells(MailRig rig, LoadOptions options) {
     this.rig = rig;
     this.options = options;
+    this.timers = new GatewayTimers(rig.gatewayMetrics());
   }
 
   List<CellResult> run() throws Exception {
@@ -58,10 +60,12 @@ final class Pop3Cells {
       Pop3Session session = new Pop3Session(rig.pop3(path), rig.users().get(i));
       ops.add(() -> check(session.retrieveAll(), path));
     }
+    GatewayTimers.Snapshot before = timers.snapshot();
     LoadCell.Outcome outcome =
         new LoadCell(options.warmup(), options.measure(), options.maxOps(size)).run(ops);
+    String gatewayTimers = path == MailPath.GATEWAY ? timers.snapshot().describeSince(before) : "";
     CellResult result =
-        new CellResult("POP3", size, clients, path, options.pop3Messages(), outcome);
+        new CellResult("POP3", size, clients, path, options.pop3Messages(), outcome, gatewayTimers);
     Progress.report(result);
     return result;
   }

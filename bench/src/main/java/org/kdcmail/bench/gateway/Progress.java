@@ -12,7 +12,7 @@ final class Progress {
   static void report(CellResult c) {
     System.err.printf(
         Locale.ROOT,
-        "%s %s x%d %-7s %6d msgs %8.1f msg/s p50 %.2f ms p99 %.2f ms failures %d %s load %s%n",
+        "%s %s x%d %-7s %6d msgs %8.1f msg/s p50 %.2f ms p99 %.2f ms failures %d %s [%s] load %s%n",
         c.protocol(),
         c.sizeLabel(),
         c.clients(),
@@ -23,6 +23,7 @@ final class Progress {
         c.latencyMillis(0.99),
         c.outcome().failures(),
         c.outcome().firstFailure(),
+        c.gatewayTimers(),
         loadAverage());
   }
 

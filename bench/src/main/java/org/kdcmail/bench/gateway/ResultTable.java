@@ -20,15 +20,15 @@ final class ResultTable {
   void print(PrintStream out) {
     out.println(
         "| protocol | size | clients | path | messages | msg/s | ms/msg | p50 ms | p99 ms |"
-            + " throughput vs direct | time/msg vs direct | failures |");
+            + " throughput vs direct | time/msg vs direct | failures | gateway's own timers (mean) |");
     out.println(
-        "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     for (CellResult c : cells) {
       Optional<CellResult> direct = c.path() == MailPath.GATEWAY ? directOf(c) : Optional.empty();
       out.println(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %d | %s | %d | %.1f | %.2f | %.2f | %.2f | %s | %s | %d |",
+              "| %s | %s | %d | %s | %d | %.1f | %.2f | %.2f | %.2f | %s | %s | %d | %s |",
               c.protocol(),
               c.sizeLabel(),
               c.clients(),
@@ -40,7 +40,8 @@ final class ResultTable {
               c.latencyMillis(0.99),
               direct.map(d -> ratio(c.messagesPerSecond() / d.messagesPerSecond())).orElse(""),
               direct.map(d -> ratio(c.millisPerMessage() / d.millisPerMessage())).orElse(""),
-              c.outcome().failures()));
+              c.outcome().failures(),
+              c.gatewayTimers()));
     }
   }
 

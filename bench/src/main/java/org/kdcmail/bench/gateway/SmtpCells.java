@@ -11,10 +11,12 @@ import java.util.List;
 final class SmtpCells {
   private final MailRig rig;
   private final LoadOptions options;
+  private final GatewayTimers timers;
 
   SmtpCells(MailRig rig, LoadOptions options) {
     this.rig = rig;
     this.options = options;
+    this.timers = new GatewayTimers(rig.gatewayMetrics());
   }
 
   List<CellResult> run() throws Exception {
@@ -42,9 +44,12 @@ final class SmtpCells {
       }
       List<Operation> ops = new ArrayList<>();
       senders.forEach(s -> ops.add(s::send));
+      GatewayTimers.Snapshot before = timers.snapshot();
       LoadCell.Outcome outcome =
           new LoadCell(options.warmup(), options.measure(), options.maxOps(size)).run(ops);
-      CellResult result = new CellResult("SMTP", size, clients, path, 1, outcome);
+      String gatewayTimers =
+          path == MailPath.GATEWAY ? timers.snapshot().describeSince(before) : "";
+      CellResult result = new CellResult("SMTP", size, clients, path, 1, outcome, gatewayTimers);
       Progress.report(result);
       checkStored(outcome.accepted(), path);
       return result;
