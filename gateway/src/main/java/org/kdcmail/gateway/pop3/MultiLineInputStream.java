@@ -28,6 +28,12 @@ final class MultiLineInputStream extends InputStream {
   private int pushedBack = -1;
 
   /**
+   * Bytes of {@code in} known to be readable without blocking (asked once per buffer, not per byte:
+   * {@code available()} on a socket is a system call).
+   */
+  private int known;
+
+  /**
    * @param in the connection, positioned just after the +OK status line
    */
   MultiLineInputStream(InputStream in) {
@@ -46,6 +52,7 @@ final class MultiLineInputStream extends InputStream {
         return -1;
       }
       int b = in.read();
+      known--;
       if (b < 0) {
         throw new IOException("the office POP3 server closed the connection inside a message");
       }
@@ -99,8 +106,11 @@ final class MultiLineInputStream extends InputStream {
     }
     int n = 0;
     while (n < len) {
-      if (n > 0 && pushedBack < 0 && state != State.DONE && in.available() <= 0) {
-        break;
+      if (n > 0 && pushedBack < 0 && state != State.DONE && known <= 0) {
+        known = in.available();
+        if (known <= 0) {
+          break;
+        }
       }
       int c = read();
       if (c < 0) {

@@ -230,6 +230,12 @@ final class SealedSpool implements AutoCloseable {
       pos += n;
       return n;
     }
+
+    /** What is left: readers that size their reads by it (Netty's ChunkedStream) need it. */
+    @Override
+    public int available() {
+      return closed ? 0 : memoryLength - pos;
+    }
   }
 
   /** Opens the sealed file record by record. */
@@ -255,6 +261,15 @@ final class SealedSpool implements AutoCloseable {
       }
       record++;
       return length;
+    }
+
+    /**
+     * What is left (the file is local: reading it does not wait on the network). Netty's
+     * ChunkedStream sizes each chunk by it; 0 made James' RETR send the message a byte per write.
+     */
+    @Override
+    public int available() {
+      return closed ? 0 : (int) Math.min(Integer.MAX_VALUE, size - consumed());
     }
   }
 }

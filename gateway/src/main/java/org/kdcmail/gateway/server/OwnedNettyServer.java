@@ -1,7 +1,9 @@
 package org.kdcmail.gateway.server;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.util.Objects;
@@ -10,6 +12,7 @@ import org.apache.james.protocols.netty.AbstractAsyncServer;
 import org.apache.james.protocols.netty.AbstractSSLAwareChannelPipelineFactory;
 import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.netty.Encryption;
+import org.apache.james.protocols.netty.HandlerConstants;
 import org.apache.james.protocols.netty.LineDelimiterBasedChannelHandlerFactory;
 import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
 
@@ -19,6 +22,8 @@ import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
  * 16-thread group per bind (see stack.md).
  */
 public final class OwnedNettyServer extends AbstractAsyncServer {
+  private static final ChannelInboundHandlerAdapter PLACEHOLDER = new Placeholder();
+
   private final Protocol protocol;
   private final Encryption encryption;
   private final int maxLineBytes;
@@ -55,10 +60,30 @@ public final class OwnedNettyServer extends AbstractAsyncServer {
         () -> encryption,
         new LineDelimiterBasedChannelHandlerFactory(maxLineBytes),
         handlers) {
+      /**
+       * James 3.8.1 runs only the line framer on {@code handlers} and adds its core handler (the
+       * protocol's commands and hooks, which block on the KDC and the office server) to the
+       * channel's I/O event loop: 2 × cores threads shared by every connection, so one client
+       * waiting for the office server stalled every other client on the same loop. The core handler
+       * is therefore put on {@code handlers} instead (round robin over handlerThreads threads, so
+       * connections up to that number do not share one); docs/benchmarks.md.
+       */
+      @Override
+      public void initChannel(SocketChannel channel) throws Exception {
+        super.initChannel(channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.remove(HandlerConstants.CORE_HANDLER);
+        pipeline.addLast(
+            handlers,
+            HandlerConstants.CORE_HANDLER,
+            new BasicChannelInboundHandler(
+                new ProtocolMDCContextFactory.Standard(), protocol, encryption, false));
+      }
+
+      /** A stand-in James adds on the I/O loop; {@link #initChannel} replaces it at once. */
       @Override
       protected ChannelInboundHandlerAdapter createHandler() {
-        return new BasicChannelInboundHandler(
-            new ProtocolMDCContextFactory.Standard(), protocol, encryption, false);
+        return PLACEHOLDER;
       }
     };
   }
@@ -68,4 +93,7 @@ public final class OwnedNettyServer extends AbstractAsyncServer {
     super.unbind();
     handlers.shutdownGracefully();
   }
+
+  @ChannelHandler.Sharable
+  private static final class Placeholder extends ChannelInboundHandlerAdapter {}
 }

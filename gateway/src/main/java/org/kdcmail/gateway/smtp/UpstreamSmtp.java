@@ -32,6 +32,7 @@ final class UpstreamSmtp {
     props.setProperty(p + "sendpartial", "false");
     props.setProperty(p + "quitwait", "false");
     props.setProperty(p + "ehlo", "true");
+    props.put(p + "socketFactory", new NoDelaySocketFactory());
     if (server.security() == UpstreamServer.Security.STARTTLS) {
       props.setProperty(p + "starttls.enable", "true");
       props.setProperty(p + "starttls.required", "true");

@@ -12,6 +12,7 @@ public abstract class SealedRecordInput extends InputStream {
   private final byte[] plain = new byte[SealedRecords.RECORD_BYTES];
   private int pos;
   private int limit;
+  private long consumed;
 
   /**
    * Opens the next record into {@code plain}.
@@ -43,7 +44,13 @@ public abstract class SealedRecordInput extends InputStream {
     int n = Math.min(len, limit - pos);
     System.arraycopy(plain, pos, b, off, n);
     pos += n;
+    consumed += n;
     return n;
+  }
+
+  /** Bytes read so far, for subclasses that report {@link #available()}. */
+  protected final long consumed() {
+    return consumed;
   }
 
   @Override

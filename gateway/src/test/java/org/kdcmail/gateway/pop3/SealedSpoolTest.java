@@ -39,6 +39,28 @@ class SealedSpoolTest {
     }
   }
 
+  /**
+   * Netty's ChunkedStream (James' RETR) sizes each chunk by available(): 0 made the gateway send a
+   * message one byte per socket write.
+   */
+  @Test
+  void open_onHeapAndSpilled_availableIsWhatIsLeft() throws IOException {
+    for (int memoryLimit : new int[] {1 << 20, 1024}) {
+      byte[] data = random(2 * SealedSpool.RECORD_BYTES + 5);
+      try (SealedSpool s = new SealedSpool(dir, memoryLimit)) {
+        s.output().write(data);
+        s.finish();
+        try (InputStream in = s.open()) {
+          assertThat(in.available()).isEqualTo(data.length);
+          in.readNBytes(SealedSpool.RECORD_BYTES + 3);
+          assertThat(in.available()).isEqualTo(data.length - SealedSpool.RECORD_BYTES - 3);
+          in.readAllBytes();
+          assertThat(in.available()).isZero();
+        }
+      }
+    }
+  }
+
   @Test
   void spool_overMemoryLimit_sealedFileNeverHoldsPlaintextAndRereads() throws IOException {
     byte[] data = random(3 * SealedSpool.RECORD_BYTES + 17);
