@@ -38,14 +38,15 @@ final class Route implements HttpHandler {
       if (reply.status() == 405) {
         exchange.getResponseHeaders().set("Allow", method);
       }
+      // Counted before the answer leaves, so a client's next request already sees it.
+      registry
+          .counter("kdcmail.gateway.http.requests", "path", path, "status", "" + reply.status())
+          .increment();
       int length = reply.body().length;
       exchange.sendResponseHeaders(reply.status(), length == 0 ? -1 : length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body());
       }
-      registry
-          .counter("kdcmail.gateway.http.requests", "path", path, "status", "" + reply.status())
-          .increment();
     }
   }
 
