@@ -56,6 +56,13 @@ public final class Screenshots {
     robot.waitForIdle();
     Rectangle bounds = SwingDriver.onEdt(() -> onScreenBounds(component));
     BufferedImage image = robot.createScreenCapture(bounds);
+    // The X server may paint a moment after Swing is idle: capture again, for up to 3 s, while
+    // the image is still blank; a window that stays blank still fails below.
+    for (int attempt = 0; attempt < 30 && isBlank(image); attempt++) {
+      robot.delay(100);
+      robot.waitForIdle();
+      image = robot.createScreenCapture(bounds);
+    }
     Path file = folder.resolve(name + ".png");
     try {
       Files.createDirectories(folder);
@@ -90,6 +97,15 @@ public final class Screenshots {
               + "% of "
               + pixels
               + " pixels");
+    }
+  }
+
+  private static boolean isBlank(BufferedImage image) {
+    try {
+      requireNonBlank(image, "");
+      return false;
+    } catch (AssertionError e) {
+      return true;
     }
   }
 
