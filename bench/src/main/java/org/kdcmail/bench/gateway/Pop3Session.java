@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Properties;
+import org.kdcmail.gateway.smtp.NoDelaySocketFactory;
 
 /**
  * What a mail client does to fetch a mailbox with Jakarta Mail (Angus) POP3: connect, USER/PASS,

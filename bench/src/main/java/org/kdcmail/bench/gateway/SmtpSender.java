@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.util.Properties;
+import org.kdcmail.gateway.smtp.NoDelaySocketFactory;
 
 /**
  * One sender as a mail client is one: a Jakarta Mail (Angus) SMTP connection, logged in once (AUTH

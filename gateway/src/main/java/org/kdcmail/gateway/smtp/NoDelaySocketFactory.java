@@ -11,7 +11,7 @@ import javax.net.SocketFactory;
  * Angus leaves Nagle on; a message's last short segment then waits for the peer's delayed ACK (40
  * ms on Linux loopback), which would dominate and distort a 10 KiB submission on both paths.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
   @Override
   public Socket createSocket() throws IOException {
     Socket s = new Socket();
