@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
+import org.kdcmail.secrets.AesGcmCiphers;
 
 /**
  * Seals and opens the key rows of one batch with AES-256-GCM under the batch key {@code
@@ -70,8 +71,8 @@ final class BatchCipher {
   }
 
   private Cipher cipher(int mode, int sequence) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, keySpec, new GCMParameterSpec(TAG_BITS, nonce(sequence)));
+    Cipher cipher =
+        AesGcmCiphers.initialized(mode, keySpec, new GCMParameterSpec(TAG_BITS, nonce(sequence)));
     cipher.updateAAD(aad(new KeyId(provenance.batchId(), sequence), provenance));
     return cipher;
   }

@@ -51,11 +51,17 @@ final class SessionKeyService {
 
   Frame issue(byte[] requestBytes) throws SessionException {
     String sender = SessionRequestOpener.sender(requestBytes);
-    Optional<Frame> refused = checks.activeUser(sender, SessionError.UNKNOWN_SENDER);
-    if (refused.isPresent()) {
-      return refused.get();
+    // One query on the hot path: the key of an active sender; why there is none only if there is
+    // none.
+    MasterKey senderKey = services.store().loadActiveMasterKeys(List.of(sender)).get(sender);
+    Optional<Frame> refused;
+    if (senderKey == null) {
+      refused = checks.activeUser(sender, SessionError.UNKNOWN_SENDER);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      senderKey = services.store().loadMasterKey(sender); // enabled in between the two reads
     }
-    MasterKey senderKey = services.store().loadMasterKey(sender);
     List<RecipientGrant> grants = new ArrayList<>();
     Map<String, SecretBytes> pairwise = new LinkedHashMap<>();
     SessionKey sessionKey = null;

@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.kdcmail.kdc.protocol.MasterKey;
+import org.kdcmail.secrets.AesGcmCiphers;
 
 /**
  * Subkeys and AES-256-GCM for session messages. A sealed box is {@code nonce (12) ‖ ciphertext ‖
@@ -91,8 +92,9 @@ public final class SessionCrypto {
 
   private static Cipher gcm(int mode, byte[] key, byte[] nonce, byte[] aad)
       throws GeneralSecurityException {
-    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-    c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(8 * TAG_BYTES, nonce));
+    Cipher c =
+        AesGcmCiphers.initialized(
+            mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(8 * TAG_BYTES, nonce));
     c.updateAAD(aad);
     return c;
   }

@@ -7,6 +7,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.kdcmail.secrets.AesGcmCiphers;
 
 /**
  * AES-256-GCM under one KEK-derived key. {@link #seal} picks a random 96-bit nonce itself and
@@ -66,8 +67,8 @@ public final class KekAead {
   }
 
   private Cipher cipher(int mode, byte[] nonce, byte[] aad) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-    cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+    Cipher cipher =
+        AesGcmCiphers.initialized(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
     cipher.updateAAD(aad);
     return cipher;
   }

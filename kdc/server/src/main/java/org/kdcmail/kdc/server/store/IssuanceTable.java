@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import org.kdcmail.secrets.SecretBytes;
  * committed with one log flush before the caller returns. Lookups use pooled connections.
  */
 final class IssuanceTable implements IssuanceLedger {
-  private static final String DUPLICATE_KEY = "23505";
 
   private final StoreDatabase db;
   private final IssuanceSeals seals;
@@ -83,52 +81,6 @@ final class IssuanceTable implements IssuanceLedger {
         is.provenance(),
         seal(is.sessionKey(), k -> seals.sealSessionKey(is.keyId(), is.sender(), k)),
         pairwise);
-  }
-
-  /**
-   * Inserts the issuance and its recipients under a savepoint, inside the caller's transaction.
-   *
-   * @return false when the key id was recorded before (the savepoint is rolled back)
-   */
-  static boolean insert(Connection c, SealedIssuance is) throws SQLException {
-    Savepoint before = c.setSavepoint();
-    try {
-      IssuanceProvenance p = is.provenance();
-      KdcStore.update(
-          c,
-          "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
-              + " source_kind, batch_id, state, key_format, sealed_session_key)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          is.keyId(),
-          is.sender(),
-          is.issuedAtMillis(),
-          is.notAfterMillis(),
-          p.sourceId(),
-          p.sourceKind(),
-          p.batchId(),
-          IssuanceState.ISSUED.name(),
-          RowSeals.FORMAT_VERSION,
-          is.sealedSessionKey());
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
-                  + " VALUES (?, ?, ?)")) {
-        for (Map.Entry<String, byte[]> e : is.sealedPairwiseKeys().entrySet()) {
-          st.setString(1, is.keyId());
-          st.setString(2, e.getKey());
-          st.setBytes(3, e.getValue());
-          st.executeUpdate();
-        }
-      }
-      c.releaseSavepoint(before);
-      return true;
-    } catch (SQLException e) {
-      if (!DUPLICATE_KEY.equals(e.getSQLState())) {
-        throw e;
-      }
-      c.rollback(before);
-      return false;
-    }
   }
 
   @Override

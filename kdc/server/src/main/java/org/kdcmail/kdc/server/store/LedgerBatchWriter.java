@@ -12,15 +12,15 @@ import java.util.stream.IntStream;
 import org.kdcmail.kdc.server.store.LedgerWrite.Outcome;
 
 /**
- * Writes a batch of {@link LedgerWrite}s in one transaction on a pooled connection, in three
- * phases: (1) every nonce is inserted into {@code kdc_replay} under its own savepoint, in (sender,
- * nonce) order — the primary key decides, so a duplicate inside the batch or one committed by
- * another node refuses just that item; (2) the issuances of the admitted items are inserted, each
- * under a savepoint (a duplicate key id refuses just that item); (3) the audit entries ({@code
- * issuance}, {@code replay_refused}) are appended in item order with one lock of the audit head.
- * Then one commit: one log flush for the whole batch. Locks are always taken in the same order
- * (replay rows sorted, then issuance rows, then the audit head), so two nodes' batches on one
- * PostgreSQL database cannot deadlock on each other.
+ * Writes a batch of {@link LedgerWrite}s in one transaction on a pooled connection, with each
+ * statement prepared once per batch ({@link LedgerStatements}), in three phases: (1) every nonce is
+ * inserted into {@code kdc_replay}, in (sender, nonce) order — the primary key decides, so a
+ * duplicate inside the batch or one committed by another node refuses just that item; (2) the
+ * issuances of the admitted items are inserted (a duplicate key id refuses just that item); (3) the
+ * audit entries ({@code issuance}, {@code replay_refused}) are appended in item order with one lock
+ * of the audit head. Then one commit: one log flush for the whole batch. Locks are always taken in
+ * the same order (replay rows sorted, then issuance rows, then the audit head), so two nodes'
+ * batches on one PostgreSQL database cannot deadlock on each other.
  */
 final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   private static final Comparator<RequestNonce> NONCE_ORDER = RequestNonce::compareTo;
@@ -40,11 +40,11 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   public List<Outcome> writeAndCommit(List<LedgerWrite> items) {
     long now = clock.millis();
     try (Connection c = db.pooledConnection()) {
-      try {
+      try (LedgerStatements statements = new LedgerStatements(c, db.vendor())) {
         Outcome[] outcomes = new Outcome[items.size()];
         Arrays.fill(outcomes, Outcome.DONE);
-        admitNonces(c, items, outcomes, now);
-        insertIssuances(c, items, outcomes);
+        admitNonces(statements, items, outcomes, now);
+        insertIssuances(statements, items, outcomes);
         audit.appendAll(c, auditEntries(items, outcomes));
         c.commit();
         return List.of(outcomes);
@@ -63,7 +63,8 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
     }
   }
 
-  private void admitNonces(Connection c, List<LedgerWrite> items, Outcome[] outcomes, long now)
+  private static void admitNonces(
+      LedgerStatements statements, List<LedgerWrite> items, Outcome[] outcomes, long now)
       throws SQLException {
     int[] order =
         IntStream.range(0, items.size())
@@ -73,17 +74,18 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
             .mapToInt(Integer::intValue)
             .toArray();
     for (int i : order) {
-      if (!ReplayCacheTable.insertOrTakeOver(c, items.get(i).nonce().get(), now)) {
+      if (!statements.admitNonce(items.get(i).nonce().get(), now)) {
         outcomes[i] = Outcome.REPLAY;
       }
     }
   }
 
-  private static void insertIssuances(Connection c, List<LedgerWrite> items, Outcome[] outcomes)
+  private static void insertIssuances(
+      LedgerStatements statements, List<LedgerWrite> items, Outcome[] outcomes)
       throws SQLException {
     for (int i = 0; i < items.size(); i++) {
       if (outcomes[i] == Outcome.DONE && items.get(i).issuance().isPresent()) {
-        if (!IssuanceTable.insert(c, items.get(i).issuance().get())) {
+        if (!statements.insertIssuance(items.get(i).issuance().get())) {
           outcomes[i] = Outcome.DUPLICATE_KEY_ID;
         }
       }

@@ -1,10 +1,7 @@
 package org.kdcmail.kdc.server.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +12,10 @@ import java.util.Objects;
 /**
  * {@link ReplayCache} on {@code kdc_replay}. The primary key (sender, nonce) is the check: the
  * INSERT either succeeds (first sighting) or fails with SQLState 23505 (duplicate); there is no
- * check-then-insert race, also across nodes. The INSERT runs under a savepoint, so the duplicate
- * failure does not abort the transaction (PostgreSQL would otherwise) nor the other requests of a
- * group-committed batch. A duplicate whose row has already expired is taken over by a conditional
- * UPDATE (so purge timing never matters). Admissions go through the store's group committer ({@link
- * LedgerBatchWriter}).
+ * check-then-insert race, also across nodes. A duplicate whose row has already expired is taken
+ * over by a conditional UPDATE (so purge timing never matters). Admissions go through the store's
+ * group committer ({@link LedgerBatchWriter}, {@link LedgerStatements}), where a duplicate refuses
+ * just its own request, not the batch.
  */
 final class ReplayCacheTable implements ReplayCache {
   /** Rows deleted per {@link #purgeExpired} call. */
@@ -27,8 +23,6 @@ final class ReplayCacheTable implements ReplayCache {
 
   /** Admissions between two opportunistic purges. */
   static final int PURGE_EVERY = 256;
-
-  private static final String DUPLICATE_KEY = "23505";
 
   private final StoreDatabase db;
   private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
@@ -67,46 +61,6 @@ final class ReplayCacheTable implements ReplayCache {
             }
           }
         });
-  }
-
-  /**
-   * Inserts the pair under a savepoint, or takes over an expired row of the same pair.
-   *
-   * @return true when admitted, false for a replay (the savepoint is rolled back)
-   */
-  static boolean insertOrTakeOver(Connection c, RequestNonce n, long nowMs) throws SQLException {
-    byte[] nonce = n.nonce();
-    Savepoint before = c.setSavepoint();
-    try {
-      KdcStore.update(
-          c,
-          "INSERT INTO kdc_replay (sender, nonce, request_at_ms, expires_at_ms, seen_at_ms)"
-              + " VALUES (?, ?, ?, ?, ?)",
-          n.sender(),
-          nonce,
-          n.requestMillis(),
-          n.expiresMillis(),
-          nowMs);
-      c.releaseSavepoint(before);
-      return true;
-    } catch (SQLException e) {
-      if (!DUPLICATE_KEY.equals(e.getSQLState())) {
-        throw e;
-      }
-      c.rollback(before);
-    }
-    // Seen before: a replay unless that sighting has expired (not purged yet).
-    return KdcStore.update(
-            c,
-            "UPDATE kdc_replay SET request_at_ms = ?, expires_at_ms = ?, seen_at_ms = ?"
-                + " WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?",
-            n.requestMillis(),
-            n.expiresMillis(),
-            nowMs,
-            n.sender(),
-            nonce,
-            nowMs)
-        == 1;
   }
 
   @Override

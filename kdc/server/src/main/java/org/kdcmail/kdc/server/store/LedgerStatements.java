@@ -1,0 +1,179 @@
+package org.kdcmail.kdc.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Map;
+
+/**
+ * The inserts of one group-committed batch ({@link LedgerBatchWriter}), each statement prepared
+ * once per batch and reused for every item, on the batch's connection and inside its transaction.
+ *
+ * <p>A duplicate key (SQLState 23505) refuses one item, never the batch. Derby rolls back just the
+ * failed statement and the transaction goes on, so no savepoint is needed there; PostgreSQL aborts
+ * the whole transaction on a failed statement, so there each item's inserts run under a savepoint.
+ */
+final class LedgerStatements implements AutoCloseable {
+  private static final String DUPLICATE_KEY = "23505";
+
+  private final Connection c;
+  private final boolean savepoints;
+  private final PreparedStatement insertNonce;
+  private final PreparedStatement takeOverNonce;
+  private final PreparedStatement insertIssuance;
+  private final PreparedStatement insertRecipient;
+
+  LedgerStatements(Connection c, StoreDatabase.Vendor vendor) throws SQLException {
+    this.c = c;
+    this.savepoints = vendor == StoreDatabase.Vendor.POSTGRESQL;
+    PreparedStatement[] prepared = new PreparedStatement[4];
+    try {
+      prepared[0] =
+          c.prepareStatement(
+              "INSERT INTO kdc_replay (sender, nonce, request_at_ms, expires_at_ms, seen_at_ms)"
+                  + " VALUES (?, ?, ?, ?, ?)");
+      prepared[1] =
+          c.prepareStatement(
+              "UPDATE kdc_replay SET request_at_ms = ?, expires_at_ms = ?, seen_at_ms = ?"
+                  + " WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?");
+      prepared[2] =
+          c.prepareStatement(
+              "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
+                  + " source_kind, batch_id, state, key_format, sealed_session_key)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      prepared[3] =
+          c.prepareStatement(
+              "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
+                  + " VALUES (?, ?, ?)");
+    } catch (SQLException e) {
+      closeAll(prepared, e);
+      throw e;
+    }
+    this.insertNonce = prepared[0];
+    this.takeOverNonce = prepared[1];
+    this.insertIssuance = prepared[2];
+    this.insertRecipient = prepared[3];
+  }
+
+  /**
+   * Admits the (sender, nonce) pair, or takes over an expired row of the same pair (so purge timing
+   * never matters).
+   *
+   * @return true when admitted, false for a replay
+   */
+  boolean admitNonce(RequestNonce n, long nowMs) throws SQLException {
+    byte[] nonce = n.nonce();
+    boolean inserted =
+        insertOnce(
+            () -> {
+              insertNonce.setString(1, n.sender());
+              insertNonce.setBytes(2, nonce);
+              insertNonce.setLong(3, n.requestMillis());
+              insertNonce.setLong(4, n.expiresMillis());
+              insertNonce.setLong(5, nowMs);
+              insertNonce.executeUpdate();
+            });
+    if (inserted) {
+      return true;
+    }
+    // Seen before: a replay unless that sighting has expired (not purged yet).
+    takeOverNonce.setLong(1, n.requestMillis());
+    takeOverNonce.setLong(2, n.expiresMillis());
+    takeOverNonce.setLong(3, nowMs);
+    takeOverNonce.setString(4, n.sender());
+    takeOverNonce.setBytes(5, nonce);
+    takeOverNonce.setLong(6, nowMs);
+    return takeOverNonce.executeUpdate() == 1;
+  }
+
+  /**
+   * Inserts the issuance and its recipients.
+   *
+   * @return false when the key id was recorded before (nothing of this issuance is written)
+   */
+  boolean insertIssuance(SealedIssuance is) throws SQLException {
+    boolean inserted =
+        insertOnce(
+            () -> {
+              IssuanceProvenance p = is.provenance();
+              insertIssuance.setString(1, is.keyId());
+              insertIssuance.setString(2, is.sender());
+              insertIssuance.setLong(3, is.issuedAtMillis());
+              insertIssuance.setLong(4, is.notAfterMillis());
+              insertIssuance.setString(5, p.sourceId());
+              insertIssuance.setString(6, p.sourceKind());
+              insertIssuance.setString(7, p.batchId());
+              insertIssuance.setString(8, IssuanceState.ISSUED.name());
+              insertIssuance.setInt(9, RowSeals.FORMAT_VERSION);
+              insertIssuance.setBytes(10, is.sealedSessionKey());
+              insertIssuance.executeUpdate();
+            });
+    if (!inserted) {
+      return false;
+    }
+    // The key id is new and the recipients are distinct, so these cannot collide; any failure
+    // here fails the whole batch.
+    for (Map.Entry<String, byte[]> e : is.sealedPairwiseKeys().entrySet()) {
+      insertRecipient.setString(1, is.keyId());
+      insertRecipient.setString(2, e.getKey());
+      insertRecipient.setBytes(3, e.getValue());
+      insertRecipient.executeUpdate();
+    }
+    return true;
+  }
+
+  /** Runs one insert; false, with nothing written, when its key exists already. */
+  private boolean insertOnce(Inserts inserts) throws SQLException {
+    Savepoint before = savepoints ? c.setSavepoint() : null;
+    try {
+      inserts.run();
+      if (before != null) {
+        c.releaseSavepoint(before);
+      }
+      return true;
+    } catch (SQLException e) {
+      if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+        throw e;
+      }
+      if (before != null) {
+        c.rollback(before);
+      }
+      return false;
+    }
+  }
+
+  @FunctionalInterface
+  private interface Inserts {
+    void run() throws SQLException;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    closeAll(
+        new PreparedStatement[] {insertNonce, takeOverNonce, insertIssuance, insertRecipient},
+        null);
+  }
+
+  private static void closeAll(PreparedStatement[] statements, SQLException pending)
+      throws SQLException {
+    SQLException failure = pending;
+    for (PreparedStatement st : statements) {
+      if (st == null) {
+        continue;
+      }
+      try {
+        st.close();
+      } catch (SQLException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null && failure != pending) {
+      throw failure;
+    }
+  }
+}
