@@ -1,5 +1,6 @@
 package org.kdcmail.kdc.protocol.client;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -44,7 +45,10 @@ public final class KdcConnection implements AutoCloseable {
     this.socket = socket;
     this.endpoint = endpoint;
     this.readTimeout = readTimeout;
-    this.reader = new FrameReader(socket.getInputStream(), maxPayloadBytes);
+    // Buffered: the reader takes a frame header a byte at a time (one system call each,
+    // unbuffered).
+    this.reader =
+        new FrameReader(new BufferedInputStream(socket.getInputStream()), maxPayloadBytes);
     this.writer = new FrameWriter(socket.getOutputStream());
   }
 

@@ -1,5 +1,6 @@
 package org.kdcmail.kdc.server.transport;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -13,6 +14,8 @@ import java.time.Duration;
  * connection forever).
  */
 final class FrameDeadlineInputStream extends FilterInputStream {
+  private static final int BUFFER_BYTES = 8192;
+
   private final Socket socket;
   private final int idleMillis;
   private final long frameDeadlineNanos;
@@ -21,7 +24,9 @@ final class FrameDeadlineInputStream extends FilterInputStream {
 
   FrameDeadlineInputStream(Socket socket, Duration idle, Duration frameDeadline)
       throws IOException {
-    super(socket.getInputStream());
+    // Buffered below the deadline logic: a frame header is read a byte at a time, and each read
+    // of the bare socket stream would be a system call.
+    super(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES));
     this.socket = socket;
     this.idleMillis = (int) idle.toMillis();
     this.frameDeadlineNanos = frameDeadline.toNanos();
