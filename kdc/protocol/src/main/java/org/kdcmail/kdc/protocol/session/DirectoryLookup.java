@@ -3,7 +3,6 @@ package org.kdcmail.kdc.protocol.session;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class DirectoryLookup {
             .identities(body.names())
             .toByteArray();
     byte[] box =
-        seal(
+        SessionCrypto.sealUnder(
             requester.masterKey(),
             SessionProtocol.LABEL_DIRECTORY_REQUEST,
             random,
@@ -88,7 +87,7 @@ public final class DirectoryLookup {
     SessionWire.Reader r = new SessionWire.Reader(reply, SessionMessageType.DIRECTORY_REPLY);
     byte[] box = r.sealedRest();
     byte[] plain =
-        open(
+        SessionCrypto.openUnder(
             requester.masterKey(),
             SessionProtocol.LABEL_DIRECTORY_REPLY,
             box,
@@ -142,7 +141,7 @@ public final class DirectoryLookup {
     String id = r.identity();
     byte[] box = r.sealedRest();
     byte[] plain =
-        open(
+        SessionCrypto.openUnder(
             requesterKey,
             SessionProtocol.LABEL_DIRECTORY_REQUEST,
             box,
@@ -182,7 +181,7 @@ public final class DirectoryLookup {
             .bytes(flags)
             .toByteArray();
     byte[] box =
-        seal(
+        SessionCrypto.sealUnder(
             requesterKey,
             SessionProtocol.LABEL_DIRECTORY_REPLY,
             random,
@@ -197,25 +196,5 @@ public final class DirectoryLookup {
             ? SessionProtocol.LABEL_DIRECTORY_REQUEST
             : SessionProtocol.LABEL_DIRECTORY_REPLY;
     return SessionCrypto.aad(type, label, null, requester);
-  }
-
-  private static byte[] seal(
-      MasterKey mk, byte[] label, SessionRandom random, byte[] plain, byte[] aad) {
-    byte[] key = SessionCrypto.subkey(mk, label);
-    try {
-      return SessionCrypto.seal(key, random, plain, aad);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
-  }
-
-  private static byte[] open(MasterKey mk, byte[] label, byte[] box, byte[] aad)
-      throws SessionException {
-    byte[] key = SessionCrypto.subkey(mk, label);
-    try {
-      return SessionCrypto.open(key, box, aad);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
   }
 }

@@ -36,6 +36,32 @@ public final class SessionCrypto {
     }
   }
 
+  /** Seals {@code plain} under the {@code label} subkey of {@code mk}, zeroizing the subkey. */
+  static byte[] sealUnder(
+      MasterKey mk, byte[] label, SessionRandom random, byte[] plain, byte[] aad) {
+    byte[] key = subkey(mk, label);
+    try {
+      return seal(key, random, plain, aad);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /**
+   * Opens a box sealed by {@link #sealUnder}, zeroizing the subkey.
+   *
+   * @throws SessionException {@link SessionException#REJECTED} on any failure
+   */
+  static byte[] openUnder(MasterKey mk, byte[] label, byte[] box, byte[] aad)
+      throws SessionException {
+    byte[] key = subkey(mk, label);
+    try {
+      return open(key, box, aad);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
   /** HKDF-SHA256 with empty salt, 32 bytes. */
   public static byte[] hkdf(byte[] ikm, byte[] label) {
     HKDFBytesGenerator g = new HKDFBytesGenerator(new SHA256Digest());

@@ -3,7 +3,6 @@ package org.kdcmail.kdc.protocol.session;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
 import org.kdcmail.kdc.protocol.MasterKey;
 
@@ -39,7 +38,7 @@ public final class TicketFetch {
     byte[] plain =
         new SessionWire.Writer().bytes(body.nonce()).time(body.timestamp()).toByteArray();
     byte[] box =
-        seal(
+        SessionCrypto.sealUnder(
             recipient.masterKey(),
             SessionProtocol.LABEL_FETCH_REQUEST,
             random,
@@ -72,7 +71,7 @@ public final class TicketFetch {
       throw new SessionException(SessionException.REPLY_MISMATCH);
     }
     byte[] plain =
-        open(
+        SessionCrypto.openUnder(
             recipient.masterKey(),
             SessionProtocol.LABEL_FETCH_REPLY,
             box,
@@ -113,7 +112,7 @@ public final class TicketFetch {
     SessionKeyId keyId = r.keyId();
     byte[] box = r.sealedRest();
     byte[] plain =
-        open(
+        SessionCrypto.openUnder(
             recipientKey,
             SessionProtocol.LABEL_FETCH_REQUEST,
             box,
@@ -137,7 +136,7 @@ public final class TicketFetch {
     }
     byte[] plain = new SessionWire.Writer().bytes(request.nonce()).blob(ticket).toByteArray();
     byte[] box =
-        seal(
+        SessionCrypto.sealUnder(
             recipientKey,
             SessionProtocol.LABEL_FETCH_REPLY,
             random,
@@ -155,25 +154,5 @@ public final class TicketFetch {
             ? SessionProtocol.LABEL_FETCH_REQUEST
             : SessionProtocol.LABEL_FETCH_REPLY;
     return SessionCrypto.aad(type, label, keyId, recipient);
-  }
-
-  private static byte[] seal(
-      MasterKey mk, byte[] label, SessionRandom random, byte[] plain, byte[] aad) {
-    byte[] key = SessionCrypto.subkey(mk, label);
-    try {
-      return SessionCrypto.seal(key, random, plain, aad);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
-  }
-
-  private static byte[] open(MasterKey mk, byte[] label, byte[] box, byte[] aad)
-      throws SessionException {
-    byte[] key = SessionCrypto.subkey(mk, label);
-    try {
-      return SessionCrypto.open(key, box, aad);
-    } finally {
-      Arrays.fill(key, (byte) 0);
-    }
   }
 }
