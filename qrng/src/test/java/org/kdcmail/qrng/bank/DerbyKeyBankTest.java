@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +39,32 @@ class DerbyKeyBankTest extends KeyBankContract {
     assertThatThrownBy(() -> BankFixture.builder(generator).open())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("directory or postgresql");
+  }
+
+  @Test
+  void open_storesLargerLogIntervalsInTheDatabase() throws Exception {
+    at(BankFixture.builder(generator)).open().close();
+
+    Path db = dir.toAbsolutePath().resolve("db");
+    try (Connection c = DriverManager.getConnection("jdbc:derby:" + db);
+        PreparedStatement st =
+            c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) {
+      st.setString(1, "derby.storage.logSwitchInterval");
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo(Integer.toString(64 * 1024 * 1024));
+      }
+      st.setString(1, "derby.storage.checkpointInterval");
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("128000000");
+      }
+    } finally {
+      try {
+        DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true").close();
+      } catch (SQLException expected) {
+        assertThat(expected.getSQLState()).isEqualTo("08006");
+      }
+    }
   }
 }

@@ -207,11 +207,20 @@ abstract class KeyBankContract {
       for (int i = 0; i < 100; i++) {
         bank.take();
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> bank.availableKeys() == 600);
+      // A refill tops the bank up to the high-water mark as counted when it starts; takes that
+      // race with it (the refill starts at the 51st of these 100) can leave it up to 49 keys
+      // short, never above. Below 300 again only if it did not run.
+      await().atMost(Duration.ofSeconds(30)).until(() -> bank.availableKeys() > 550);
+      assertThat(bank.availableKeys()).isLessThanOrEqualTo(600);
       assertThat(generator.successfulCalls()).isGreaterThan(calls);
       assertThat(registry.get("kdcmail.keybank.keys.taken").counter().count()).isEqualTo(350);
-      assertThat(registry.get("kdcmail.keybank.keys.generated").counter().count()).isEqualTo(950);
-      assertThat(registry.get("kdcmail.keybank.keys.available").gauge().value()).isEqualTo(600);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(registry.get("kdcmail.keybank.keys.generated").counter().count() - 350)
+                      .isEqualTo(registry.get("kdcmail.keybank.keys.available").gauge().value())
+                      .isEqualTo((double) bank.availableKeys()));
     }
   }
 

@@ -367,6 +367,31 @@ abstract class KdcStoreContract {
         user, EnrollmentCode.parse(code), KdcStore.DEFAULT_INVITATION_LIFETIME);
   }
 
+  @Test
+  void open_derby_storesLargerLogIntervalsInTheDatabase() throws Exception {
+    Assumptions.assumeTrue(sut.files().isPresent(), "Derby only");
+    open().close();
+    store = null;
+    withJdbc(
+        c -> {
+          assertThat(derbyProperty(c, "derby.storage.logSwitchInterval"))
+              .isEqualTo(Integer.toString(StoreDatabase.DERBY_LOG_SWITCH_BYTES));
+          assertThat(derbyProperty(c, "derby.storage.checkpointInterval"))
+              .isEqualTo(Integer.toString(StoreDatabase.DERBY_CHECKPOINT_BYTES));
+        });
+  }
+
+  private static String derbyProperty(Connection c, String name) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
   private void withJdbc(StoreUnderTest.JdbcWork work) throws SQLException {
     sut.withJdbc(work);
   }
