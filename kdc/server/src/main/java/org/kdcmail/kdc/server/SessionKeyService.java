@@ -51,14 +51,13 @@ final class SessionKeyService {
 
   Frame issue(byte[] requestBytes) throws SessionException {
     String sender = SessionRequestOpener.sender(requestBytes);
-    // One query on the hot path: the key of an active sender; why there is none only if there is
-    // none.
+    // One query on the hot path: an active sender's key. Only when there is none, a second one
+    // finds out why (unknown or disabled).
     MasterKey senderKey = services.store().loadActiveMasterKeys(List.of(sender)).get(sender);
-    Optional<Frame> refused;
     if (senderKey == null) {
-      refused = checks.activeUser(sender, SessionError.UNKNOWN_SENDER);
-      if (refused.isPresent()) {
-        return refused.get();
+      Optional<Frame> inactive = checks.activeUser(sender, SessionError.UNKNOWN_SENDER);
+      if (inactive.isPresent()) {
+        return inactive.get();
       }
       senderKey = services.store().loadMasterKey(sender); // enabled in between the two reads
     }
@@ -73,7 +72,7 @@ final class SessionKeyService {
       } catch (SessionException e) {
         return checks.badRequest(sender);
       }
-      refused = checks.fresh(sender, request.timestamp());
+      Optional<Frame> refused = checks.fresh(sender, request.timestamp());
       if (refused.isPresent()) {
         return refused.get();
       }

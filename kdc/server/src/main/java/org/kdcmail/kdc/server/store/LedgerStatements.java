@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,7 @@ final class LedgerStatements implements AutoCloseable {
 
   private final Connection c;
   private final boolean savepoints;
+  private final List<PreparedStatement> prepared = new ArrayList<>();
   private final PreparedStatement insertNonce;
   private final PreparedStatement takeOverNonce;
   private final PreparedStatement insertIssuance;
@@ -27,33 +30,40 @@ final class LedgerStatements implements AutoCloseable {
   LedgerStatements(Connection c, StoreDatabase.Vendor vendor) throws SQLException {
     this.c = c;
     this.savepoints = vendor == StoreDatabase.Vendor.POSTGRESQL;
-    PreparedStatement[] prepared = new PreparedStatement[4];
     try {
-      prepared[0] =
-          c.prepareStatement(
+      insertNonce =
+          prepare(
               "INSERT INTO kdc_replay (sender, nonce, request_at_ms, expires_at_ms, seen_at_ms)"
                   + " VALUES (?, ?, ?, ?, ?)");
-      prepared[1] =
-          c.prepareStatement(
+      takeOverNonce =
+          prepare(
               "UPDATE kdc_replay SET request_at_ms = ?, expires_at_ms = ?, seen_at_ms = ?"
                   + " WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?");
-      prepared[2] =
-          c.prepareStatement(
+      insertIssuance =
+          prepare(
               "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
                   + " source_kind, batch_id, state, key_format, sealed_session_key)"
                   + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      prepared[3] =
-          c.prepareStatement(
+      insertRecipient =
+          prepare(
               "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
                   + " VALUES (?, ?, ?)");
     } catch (SQLException e) {
-      closeAll(prepared, e);
+      for (PreparedStatement st : prepared) {
+        try {
+          st.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw e;
     }
-    this.insertNonce = prepared[0];
-    this.takeOverNonce = prepared[1];
-    this.insertIssuance = prepared[2];
-    this.insertRecipient = prepared[3];
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement st = c.prepareStatement(sql);
+    prepared.add(st);
+    return st;
   }
 
   /**
@@ -150,18 +160,8 @@ final class LedgerStatements implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    closeAll(
-        new PreparedStatement[] {insertNonce, takeOverNonce, insertIssuance, insertRecipient},
-        null);
-  }
-
-  private static void closeAll(PreparedStatement[] statements, SQLException pending)
-      throws SQLException {
-    SQLException failure = pending;
-    for (PreparedStatement st : statements) {
-      if (st == null) {
-        continue;
-      }
+    SQLException failure = null;
+    for (PreparedStatement st : prepared) {
       try {
         st.close();
       } catch (SQLException e) {
@@ -172,7 +172,7 @@ final class LedgerStatements implements AutoCloseable {
         }
       }
     }
-    if (failure != null && failure != pending) {
+    if (failure != null) {
       throw failure;
     }
   }
