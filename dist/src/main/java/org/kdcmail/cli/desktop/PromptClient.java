@@ -3,7 +3,6 @@ package org.kdcmail.cli.desktop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.kdcmail.gateway.control.ControlClient;
 import org.kdcmail.gateway.control.UnlockToken;
 import org.kdcmail.plugin.desktop.MkEntryResult;
 
@@ -39,17 +39,7 @@ public final class PromptClient {
 
   /** A client for {@code user} at the gateway's HTTP endpoint {@code address}. */
   public PromptClient(InetSocketAddress address, String user, UnlockToken token) {
-    InetAddress host = address.getAddress();
-    if (host == null || host.isAnyLocalAddress()) {
-      host = InetAddress.getLoopbackAddress();
-    }
-    String literal = host.getHostAddress();
-    this.base =
-        URI.create(
-            "http://"
-                + (literal.contains(":") ? "[" + literal + "]" : literal)
-                + ":"
-                + address.getPort());
+    this.base = ControlClient.baseUri(address);
     this.user = user;
     this.token = token;
   }

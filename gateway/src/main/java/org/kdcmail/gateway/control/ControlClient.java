@@ -30,18 +30,25 @@ public final class ControlClient {
   private final Duration timeout;
   private final HttpClient http;
 
-  private ControlClient(InetSocketAddress address, Duration timeout) {
+  /**
+   * The {@code http://} base of the gateway's endpoint at {@code address}; a wildcard address is
+   * reached on loopback, where the channel answers.
+   */
+  public static URI baseUri(InetSocketAddress address) {
     InetAddress host = address.getAddress();
     if (host == null || host.isAnyLocalAddress()) {
       host = InetAddress.getLoopbackAddress();
     }
     String literal = host.getHostAddress();
-    this.base =
-        URI.create(
-            "http://"
-                + (literal.contains(":") ? "[" + literal + "]" : literal)
-                + ":"
-                + address.getPort());
+    return URI.create(
+        "http://"
+            + (literal.contains(":") ? "[" + literal + "]" : literal)
+            + ":"
+            + address.getPort());
+  }
+
+  private ControlClient(InetSocketAddress address, Duration timeout) {
+    this.base = baseUri(address);
     this.timeout = timeout;
     this.http =
         HttpClient.newBuilder()

@@ -27,10 +27,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
       throws IOException {
-    Socket s = createSocket();
-    s.bind(new InetSocketAddress(localHost, localPort));
-    s.connect(new InetSocketAddress(host, port));
-    return s;
+    return connected(
+        new InetSocketAddress(localHost, localPort), new InetSocketAddress(host, port));
   }
 
   @Override
@@ -41,14 +39,20 @@ public final class NoDelaySocketFactory extends SocketFactory {
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
       throws IOException {
-    Socket s = createSocket();
-    s.bind(new InetSocketAddress(localAddress, localPort));
-    s.connect(new InetSocketAddress(address, port));
-    return s;
+    return connected(
+        new InetSocketAddress(localAddress, localPort), new InetSocketAddress(address, port));
   }
 
   private Socket connected(InetSocketAddress at) throws IOException {
+    return connected(null, at);
+  }
+
+  /** A no-delay socket bound to {@code local} (any, if null) and connected to {@code at}. */
+  private Socket connected(InetSocketAddress local, InetSocketAddress at) throws IOException {
     Socket s = createSocket();
+    if (local != null) {
+      s.bind(local);
+    }
     s.connect(at);
     return s;
   }
