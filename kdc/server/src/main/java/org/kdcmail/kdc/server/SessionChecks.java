@@ -84,12 +84,13 @@ final class SessionChecks {
   }
 
   /**
-   * Lets the replay cache decide at once, before any key is drawn, for a pair it has probably seen,
-   * so a replayed request cannot drain the key bank (attack A4). A pair not seen here is decided
-   * later by the primary key, when it is admitted in the same transaction as the issuance.
+   * Lets the replay cache decide at once, before any key is drawn, for a pair it has probably seen
+   * ({@code probablySeen}, read with the recipients' keys), so a replayed request cannot drain the
+   * key bank (attack A3). A pair not seen here is decided later by the primary key, when it is
+   * admitted in the same transaction as the issuance.
    */
-  Precheck precheckReplay(RequestNonce n) {
-    if (!store.replayCache().probablySeen(n.sender(), n.nonce())) {
+  Precheck precheckReplay(RequestNonce n, boolean probablySeen) {
+    if (!probablySeen) {
       return Precheck.NOT_SEEN;
     }
     return store.replayCache().admit(n.sender(), n.nonce(), n.requestTime(), n.skew())

@@ -22,6 +22,7 @@ import org.kdcmail.kdc.protocol.wire.Frame;
 import org.kdcmail.kdc.protocol.wire.FrameType;
 import org.kdcmail.kdc.server.store.Issuance;
 import org.kdcmail.kdc.server.store.IssuanceProvenance;
+import org.kdcmail.kdc.server.store.KdcStore;
 import org.kdcmail.kdc.server.store.RequestNonce;
 import org.kdcmail.qrng.bank.BankKey;
 import org.kdcmail.secrets.SecretBytes;
@@ -77,12 +78,20 @@ final class SessionKeyService {
         return refused.get();
       }
       RequestNonce nonce = checks.requestNonce(sender, request.nonce(), request.timestamp());
-      SessionChecks.Precheck precheck = checks.precheckReplay(nonce);
+      KdcStore.RecipientLookup lookup =
+          services.store().lookUpRecipients(nonce, request.recipients());
+      Map<String, MasterKey> recipientKeys = lookup.activeKeys();
+      SessionChecks.Precheck precheck;
+      try {
+        precheck = checks.precheckReplay(nonce, lookup.nonceProbablySeen());
+      } catch (RuntimeException e) {
+        recipientKeys.values().forEach(MasterKey::destroy);
+        throw e;
+      }
       if (precheck == SessionChecks.Precheck.REPLAY) {
+        recipientKeys.values().forEach(MasterKey::destroy);
         return checks.replayed(sender);
       }
-      Map<String, MasterKey> recipientKeys =
-          services.store().loadActiveMasterKeys(request.recipients());
       try {
         for (String recipient : request.recipients()) {
           if (recipientKeys.containsKey(recipient)) {

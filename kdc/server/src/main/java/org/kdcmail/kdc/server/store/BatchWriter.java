@@ -1,6 +1,7 @@
 package org.kdcmail.kdc.server.store;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes a batch of items in one transaction for a {@link GroupCommitter}. {@link #writeAndCommit}
@@ -20,7 +21,10 @@ interface BatchWriter<I, R> {
   List<R> writeAndCommit(List<I> items);
 
   /**
-   * Called by the committer thread after a committed batch of {@code items} items (housekeeping).
+   * Asked after each committed batch of {@code items} items: housekeeping now due, which the {@link
+   * GroupCommitter} runs on its housekeeping thread (not on a caller's), or empty. Must be cheap.
    */
-  default void afterCommit(int items) {}
+  default Optional<Runnable> housekeepingAfter(int items) {
+    return Optional.empty();
+  }
 }

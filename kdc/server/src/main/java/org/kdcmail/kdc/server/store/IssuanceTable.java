@@ -64,7 +64,7 @@ final class IssuanceTable implements IssuanceLedger {
     };
   }
 
-  /** Seals K_S and every K_ABi under the KEK (on the caller's thread, not the committer's). */
+  /** Seals K_S and every K_ABi under the KEK (before the item is queued for the group commit). */
   SealedIssuance sealed(Issuance is) {
     Map<String, byte[]> pairwise = new LinkedHashMap<>();
     is.pairwiseKeys()

@@ -29,10 +29,10 @@ import org.kdcmail.kdc.server.kek.KekMac;
  * invitation is PENDING, deleted afterwards), and the KDC identity key (private part sealed). The
  * KDC never stores p1, MK-IDs or passwords. Thread safe: the session-key hot path (user and key
  * lookups, issuance reads) runs on pooled connections, and replay admissions with issuance records
- * are group-committed by one committer thread (many requests per transaction and log flush, each
- * caller answered after its batch is durable); administrative operations use one connection under a
- * monitor. Derby or PostgreSQL, see {@link DatabaseLocation}; one transaction per operation.
- * Invitation transitions go through {@link InvitationStateMachine} only.
+ * are group-committed (many requests per transaction and log flush, committed by one of their
+ * callers, each caller answered after its batch is durable); administrative operations use one
+ * connection under a monitor. Derby or PostgreSQL, see {@link DatabaseLocation}; one transaction
+ * per operation. Invitation transitions go through {@link InvitationStateMachine} only.
  */
 public final class KdcStore implements AutoCloseable {
   /** Default invitation lifetime: 72 hours. */
@@ -307,29 +307,69 @@ public final class KdcStore implements AutoCloseable {
     if (names.isEmpty()) {
       return Map.of();
     }
-    String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
-    List<Object[]> rows =
+    return openActiveKeys(
         db.inPooledTransaction(
-            "load the master keys of " + names.size() + " user(s)",
-            c -> {
-              try (PreparedStatement st =
-                  c.prepareStatement(
-                      "SELECT username, key_version, sealed_master_key FROM kdc_user"
-                          + " WHERE status = 'ACTIVE' AND username IN ("
-                          + marks
-                          + ")")) {
-                for (int i = 0; i < names.size(); i++) {
-                  st.setString(i + 1, names.get(i));
-                }
-                List<Object[]> found = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                  while (rs.next()) {
-                    found.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getBytes(3)});
-                  }
-                }
-                return found;
-              }
-            });
+            "load the master keys of " + names.size() + " user(s)", c -> activeKeyRows(c, names)));
+  }
+
+  /**
+   * What the session-key path reads once a request has authenticated, in one pooled transaction:
+   * whether the replay cache has probably seen the request's nonce ({@link
+   * ReplayCache#probablySeen}) and the master keys of the recipients who are enrolled and ACTIVE
+   * (as {@link #loadActiveMasterKeys}). The caller destroys the keys.
+   *
+   * @throws KdcStoreIntegrityException when a sealed key fails authentication
+   */
+  public RecipientLookup lookUpRecipients(RequestNonce nonce, Collection<String> recipients) {
+    Objects.requireNonNull(nonce, "nonce");
+    List<String> names = recipients.stream().map(KdcStore::checkUsername).distinct().toList();
+    long now = clock.millis();
+    Object[] read =
+        db.inPooledTransaction(
+            "look up the request nonce and "
+                + names.size()
+                + " recipient(s) of '"
+                + nonce.sender()
+                + "'",
+            c ->
+                new Object[] {
+                  ReplayCacheTable.probablySeen(c, nonce.sender(), nonce.nonce(), now),
+                  names.isEmpty() ? List.<Object[]>of() : activeKeyRows(c, names)
+                });
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = (List<Object[]>) read[1];
+    return new RecipientLookup((Boolean) read[0], openActiveKeys(rows));
+  }
+
+  /**
+   * What {@link #lookUpRecipients} found: the recipients' keys (the caller destroys them) and
+   * whether the request's nonce is probably a replay.
+   */
+  public record RecipientLookup(boolean nonceProbablySeen, Map<String, MasterKey> activeKeys) {}
+
+  private static List<Object[]> activeKeyRows(Connection c, List<String> names)
+      throws SQLException {
+    String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT username, key_version, sealed_master_key FROM kdc_user"
+                + " WHERE status = 'ACTIVE' AND username IN ("
+                + marks
+                + ")")) {
+      for (int i = 0; i < names.size(); i++) {
+        st.setString(i + 1, names.get(i));
+      }
+      List<Object[]> found = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          found.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getBytes(3)});
+        }
+      }
+      return found;
+    }
+  }
+
+  private Map<String, MasterKey> openActiveKeys(List<Object[]> rows) {
     Map<String, MasterKey> keys = new LinkedHashMap<>();
     try {
       for (Object[] row : rows) {

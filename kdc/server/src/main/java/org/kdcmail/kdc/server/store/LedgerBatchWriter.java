@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.kdcmail.kdc.server.store.LedgerWrite.Outcome;
@@ -117,10 +118,11 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
 
   /** Purges expired replay rows every {@link ReplayCacheTable#PURGE_EVERY} admissions. */
   @Override
-  public void afterCommit(int items) {
+  public Optional<Runnable> housekeepingAfter(int items) {
     long before = admissions.getAndAdd(items);
-    if (before / ReplayCacheTable.PURGE_EVERY != (before + items) / ReplayCacheTable.PURGE_EVERY) {
-      ReplayCacheTable.purgeExpired(db, clock.millis());
+    if (before / ReplayCacheTable.PURGE_EVERY == (before + items) / ReplayCacheTable.PURGE_EVERY) {
+      return Optional.empty();
     }
+    return Optional.of(() -> ReplayCacheTable.purgeExpired(db, clock.millis()));
   }
 }

@@ -1,7 +1,9 @@
 package org.kdcmail.kdc.server.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,19 +50,22 @@ final class ReplayCacheTable implements ReplayCache {
     Objects.requireNonNull(nonce, "nonce");
     long now = clock.millis();
     return db.inPooledTransaction(
-        "look up a request nonce of '" + sender + "'",
-        c -> {
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "SELECT 1 FROM kdc_replay WHERE sender = ? AND nonce = ? AND expires_at_ms > ?")) {
-            st.setString(1, sender);
-            st.setBytes(2, nonce);
-            st.setLong(3, now);
-            try (ResultSet rs = st.executeQuery()) {
-              return rs.next();
-            }
-          }
-        });
+        "look up a request nonce of '" + sender + "'", c -> probablySeen(c, sender, nonce, now));
+  }
+
+  /** {@link #probablySeen(String, byte[])} inside the caller's transaction. */
+  static boolean probablySeen(Connection c, String sender, byte[] nonce, long nowMs)
+      throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT 1 FROM kdc_replay WHERE sender = ? AND nonce = ? AND expires_at_ms > ?")) {
+      st.setString(1, sender);
+      st.setBytes(2, nonce);
+      st.setLong(3, nowMs);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The committer's own guarantees, with a batch writer whose commit the test controls: callers are
- * answered only after their batch's commit returns, queued items are batched together, and a
- * failing batch fails every caller in it (and only those). The database side is tested on Derby and
- * PostgreSQL in {@link LedgerGroupCommitContract}.
+ * answered only after their batch's commit returns, queued items are batched together, a failing
+ * batch fails every caller in it (and only those), a lone caller commits on its own thread and
+ * housekeeping runs on a thread of its own. The database side is tested on Derby and PostgreSQL in
+ * {@link LedgerGroupCommitContract}.
  */
 @Timeout(30)
 class GroupCommitterTest {
@@ -149,6 +152,76 @@ class GroupCommitterTest {
     assertThat(first.get()).isEqualTo("committed 1");
     assertThat(queued.get()).isEqualTo("committed 2");
     assertThatThrownBy(() -> committer.submit(3)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void submit_noBatchCommitting_callerCommitsOnItsOwnThread() {
+    List<Thread> committedOn = new CopyOnWriteArrayList<>();
+    BatchWriter<Integer, String> writer =
+        items -> {
+          committedOn.add(Thread.currentThread());
+          return items.stream().map(i -> "committed " + i).toList();
+        };
+    try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("t", writer, 16)) {
+      assertThat(committer.submit(1)).isEqualTo("committed 1");
+      assertThat(committer.submit(2)).isEqualTo("committed 2");
+    }
+    assertThat(committedOn).containsExactly(Thread.currentThread(), Thread.currentThread());
+  }
+
+  @Test
+  void submit_housekeepingDue_runsOnTheHousekeepingThread_afterTheCallerIsAnswered()
+      throws Exception {
+    CountDownLatch housekeepingMayFinish = new CountDownLatch(1);
+    CompletableFuture<String> housekeptOn = new CompletableFuture<>();
+    BatchWriter<Integer, String> writer =
+        new BatchWriter<>() {
+          @Override
+          public List<String> writeAndCommit(List<Integer> items) {
+            return items.stream().map(i -> "committed " + i).toList();
+          }
+
+          @Override
+          public Optional<Runnable> housekeepingAfter(int items) {
+            return Optional.of(
+                () -> {
+                  housekeptOn.complete(Thread.currentThread().getName());
+                  try {
+                    housekeepingMayFinish.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+          }
+        };
+    try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("ledger", writer, 16)) {
+      assertThat(committer.submit(1))
+          .as("answered while housekeeping blocks")
+          .isEqualTo("committed 1");
+      assertThat(housekeptOn.get(5, TimeUnit.SECONDS)).isEqualTo("ledger-housekeeping");
+      housekeepingMayFinish.countDown();
+    }
+  }
+
+  @Test
+  void submit_callerInterrupted_stillCommitsAndAnswers_keepsTheInterrupt() throws Exception {
+    List<Boolean> interruptedWhileCommitting = new CopyOnWriteArrayList<>();
+    BatchWriter<Integer, String> writer =
+        items -> {
+          interruptedWhileCommitting.add(Thread.currentThread().isInterrupted());
+          return items.stream().map(i -> "committed " + i).toList();
+        };
+    try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("t", writer, 16)) {
+      Future<Boolean> keptInterrupt =
+          callers.submit(
+              () -> {
+                Thread.currentThread().interrupt();
+                assertThat(committer.submit(5)).isEqualTo("committed 5");
+                return Thread.currentThread().isInterrupted();
+              });
+      assertThat(keptInterrupt.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(interruptedWhileCommitting).containsExactly(false);
   }
 
   /** Waits until the callers' items are in the committer's queue. */

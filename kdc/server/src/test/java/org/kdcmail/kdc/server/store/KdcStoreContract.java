@@ -78,6 +78,34 @@ abstract class KdcStoreContract {
   }
 
   @Test
+  void lookUpRecipients_returnsActiveKeysOnly_andWhetherTheNonceWasSeen() {
+    MasterKey bob = randomKey();
+    open().storeMasterKey("alice@corp", randomKey());
+    store.storeMasterKey("bob@corp", bob);
+    store.storeMasterKey("carol@corp", randomKey());
+    store.setStatus("carol@corp", UserStatus.DISABLED);
+    byte[] nonceBytes = new byte[16];
+    new SecureRandom().nextBytes(nonceBytes);
+    RequestNonce nonce =
+        new RequestNonce("alice@corp", nonceBytes, Instant.now(), Duration.ofMinutes(5));
+
+    KdcStore.RecipientLookup fresh =
+        store.lookUpRecipients(nonce, List.of("bob@corp", "carol@corp", "nobody@corp"));
+    assertThat(fresh.nonceProbablySeen()).isFalse();
+    assertThat(fresh.activeKeys()).containsOnlyKeys("bob@corp");
+    assertThat(fresh.activeKeys().get("bob@corp")).isEqualTo(bob);
+
+    assertThat(
+            store
+                .replayCache()
+                .admit("alice@corp", nonceBytes, nonce.requestTime(), Duration.ofMinutes(5)))
+        .isTrue();
+    KdcStore.RecipientLookup replayed = store.lookUpRecipients(nonce, List.of());
+    assertThat(replayed.nonceProbablySeen()).isTrue();
+    assertThat(replayed.activeKeys()).isEmpty();
+  }
+
+  @Test
   void storeMasterKey_existingUser_rotatesAndReactivates() {
     open().storeMasterKey("alice@corp", randomKey());
     store.setStatus("alice@corp", UserStatus.DISABLED);
