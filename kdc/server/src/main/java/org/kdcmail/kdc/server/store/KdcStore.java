@@ -28,11 +28,12 @@ import org.kdcmail.kdc.server.kek.KekMac;
  * key version and format), invitations (the enrollment code sealed under the KEK while the
  * invitation is PENDING, deleted afterwards), and the KDC identity key (private part sealed). The
  * KDC never stores p1, MK-IDs or passwords. Thread safe: the session-key hot path (user and key
- * lookups, issuance reads) runs on pooled connections, and replay admissions with issuance records
- * are group-committed (many requests per transaction and log flush, committed by one of their
- * callers, each caller answered after its batch is durable); administrative operations use one
- * connection under a monitor. Derby or PostgreSQL, see {@link DatabaseLocation}; one transaction
- * per operation. Invitation transitions go through {@link InvitationStateMachine} only.
+ * lookups, issuance reads) runs on pooled connections, with the ACTIVE users' sealed key rows kept
+ * in memory on embedded Derby ({@link ActiveKeyCache}); replay admissions with issuance records are
+ * group-committed (many requests per transaction and log flush, each caller answered after its
+ * batch is durable); administrative operations use one connection under a monitor. Derby or
+ * PostgreSQL, see {@link DatabaseLocation}; one transaction per operation. Invitation transitions
+ * go through {@link InvitationStateMachine} only.
  */
 public final class KdcStore implements AutoCloseable {
   /** Default invitation lifetime: 72 hours. */
@@ -52,6 +53,7 @@ public final class KdcStore implements AutoCloseable {
   private final IssuanceTable issuances;
   private final LedgerBatchWriter ledgerWriter;
   private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
+  private final ActiveKeyCache activeKeys;
 
   /** Most session-key records written in one group-committed transaction. */
   static final int MAX_BATCH = 256;
@@ -70,6 +72,8 @@ public final class KdcStore implements AutoCloseable {
     this.committer = new GroupCommitter<>("kdc-group-commit", ledgerWriter, MAX_BATCH);
     this.replayCache = new ReplayCacheTable(db, committer, clock);
     this.issuances = new IssuanceTable(db, keySeals, audit, committer, clock);
+    this.activeKeys =
+        db.vendor() == StoreDatabase.Vendor.DERBY ? ActiveKeyCache.on() : ActiveKeyCache.off();
   }
 
   /** Opens (creating and migrating if needed) the embedded Derby store in {@code dataDir/db}. */
@@ -244,6 +248,7 @@ public final class KdcStore implements AutoCloseable {
         db.rollbackQuietly();
         throw db.failure("store the master key of '" + name + "'", e);
       } finally {
+        activeKeys.invalidate(name);
         Arrays.fill(plain, (byte) 0);
       }
     }
@@ -304,12 +309,18 @@ public final class KdcStore implements AutoCloseable {
    */
   public Map<String, MasterKey> loadActiveMasterKeys(Collection<String> usernames) {
     List<String> names = usernames.stream().map(KdcStore::checkUsername).distinct().toList();
-    if (names.isEmpty()) {
-      return Map.of();
+    List<ActiveKeyCache.SealedKeyRow> rows = new ArrayList<>();
+    long generation = activeKeys.generation();
+    List<String> missing = activeKeys.collect(names, rows);
+    if (!missing.isEmpty()) {
+      List<ActiveKeyCache.SealedKeyRow> read =
+          db.inPooledTransaction(
+              "load the master keys of " + missing.size() + " user(s)",
+              c -> activeKeyRows(c, missing));
+      activeKeys.putAll(read, generation);
+      rows.addAll(read);
     }
-    return openActiveKeys(
-        db.inPooledTransaction(
-            "load the master keys of " + names.size() + " user(s)", c -> activeKeyRows(c, names)));
+    return openActiveKeys(rows);
   }
 
   /**
@@ -323,22 +334,27 @@ public final class KdcStore implements AutoCloseable {
   public RecipientLookup lookUpRecipients(RequestNonce nonce, Collection<String> recipients) {
     Objects.requireNonNull(nonce, "nonce");
     List<String> names = recipients.stream().map(KdcStore::checkUsername).distinct().toList();
+    List<ActiveKeyCache.SealedKeyRow> rows = new ArrayList<>();
+    long generation = activeKeys.generation();
+    List<String> missing = activeKeys.collect(names, rows);
     long now = clock.millis();
-    Object[] read =
+    List<ActiveKeyCache.SealedKeyRow> read = new ArrayList<>();
+    boolean seen =
         db.inPooledTransaction(
             "look up the request nonce and "
                 + names.size()
                 + " recipient(s) of '"
                 + nonce.sender()
                 + "'",
-            c ->
-                new Object[] {
-                  ReplayCacheTable.probablySeen(c, nonce.sender(), nonce.nonce(), now),
-                  names.isEmpty() ? List.<Object[]>of() : activeKeyRows(c, names)
-                });
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = (List<Object[]>) read[1];
-    return new RecipientLookup((Boolean) read[0], openActiveKeys(rows));
+            c -> {
+              if (!missing.isEmpty()) {
+                read.addAll(activeKeyRows(c, missing));
+              }
+              return ReplayCacheTable.probablySeen(c, nonce.sender(), nonce.nonce(), now);
+            });
+    activeKeys.putAll(read, generation);
+    rows.addAll(read);
+    return new RecipientLookup(seen, openActiveKeys(rows));
   }
 
   /**
@@ -347,7 +363,7 @@ public final class KdcStore implements AutoCloseable {
    */
   public record RecipientLookup(boolean nonceProbablySeen, Map<String, MasterKey> activeKeys) {}
 
-  private static List<Object[]> activeKeyRows(Connection c, List<String> names)
+  private static List<ActiveKeyCache.SealedKeyRow> activeKeyRows(Connection c, List<String> names)
       throws SQLException {
     String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
     try (PreparedStatement st =
@@ -359,22 +375,22 @@ public final class KdcStore implements AutoCloseable {
       for (int i = 0; i < names.size(); i++) {
         st.setString(i + 1, names.get(i));
       }
-      List<Object[]> found = new ArrayList<>();
+      List<ActiveKeyCache.SealedKeyRow> found = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          found.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getBytes(3)});
+          found.add(new ActiveKeyCache.SealedKeyRow(rs.getString(1), rs.getInt(2), rs.getBytes(3)));
         }
       }
       return found;
     }
   }
 
-  private Map<String, MasterKey> openActiveKeys(List<Object[]> rows) {
+  private Map<String, MasterKey> openActiveKeys(List<ActiveKeyCache.SealedKeyRow> rows) {
     Map<String, MasterKey> keys = new LinkedHashMap<>();
     try {
-      for (Object[] row : rows) {
+      for (ActiveKeyCache.SealedKeyRow row : rows) {
         keys.put(
-            (String) row[0], openMasterKey((String) row[0], (Integer) row[1], (byte[]) row[2]));
+            row.username(), openMasterKey(row.username(), row.keyVersion(), row.sealedMasterKey()));
       }
       return keys;
     } catch (RuntimeException e) {
@@ -431,6 +447,8 @@ public final class KdcStore implements AutoCloseable {
       } catch (SQLException e) {
         db.rollbackQuietly();
         throw db.failure("set the status of '" + name + "'", e);
+      } finally {
+        activeKeys.invalidate(name);
       }
     }
   }

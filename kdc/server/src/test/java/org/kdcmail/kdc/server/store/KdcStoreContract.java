@@ -106,6 +106,32 @@ abstract class KdcStoreContract {
   }
 
   @Test
+  void loadActiveMasterKeys_afterDisableEnableAndRotate_seesEachChangeAtOnce() {
+    MasterKey first = randomKey();
+    open().storeMasterKey("alice@corp", first);
+    assertThat(store.loadActiveMasterKeys(List.of("alice@corp")))
+        .containsEntry("alice@corp", first);
+
+    store.setStatus("alice@corp", UserStatus.DISABLED);
+    assertThat(store.loadActiveMasterKeys(List.of("alice@corp"))).isEmpty();
+    store.setStatus("alice@corp", UserStatus.ACTIVE);
+    assertThat(store.loadActiveMasterKeys(List.of("alice@corp")))
+        .containsEntry("alice@corp", first);
+
+    MasterKey second = randomKey();
+    store.storeMasterKey("alice@corp", second);
+    assertThat(store.loadActiveMasterKeys(List.of("alice@corp")))
+        .containsEntry("alice@corp", second);
+    store.setStatus("alice@corp", UserStatus.DISABLED);
+    byte[] nonceBytes = new byte[16];
+    KdcStore.RecipientLookup lookup =
+        store.lookUpRecipients(
+            new RequestNonce("bob@corp", nonceBytes, Instant.now(), Duration.ofMinutes(5)),
+            List.of("alice@corp"));
+    assertThat(lookup.activeKeys()).as("a disabled recipient").isEmpty();
+  }
+
+  @Test
   void storeMasterKey_existingUser_rotatesAndReactivates() {
     open().storeMasterKey("alice@corp", randomKey());
     store.setStatus("alice@corp", UserStatus.DISABLED);
