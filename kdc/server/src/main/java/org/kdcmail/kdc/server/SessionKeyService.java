@@ -52,8 +52,8 @@ final class SessionKeyService {
 
   Frame issue(byte[] requestBytes) throws SessionException {
     String sender = SessionRequestOpener.sender(requestBytes);
-    // One query on the hot path: an active sender's key. Only when there is none, a second one
-    // finds out why (unknown or disabled).
+    // An active sender's key (from memory on Derby, else one query). Only when there is none, a
+    // second query finds out why (unknown or disabled).
     MasterKey senderKey = services.store().loadActiveMasterKeys(List.of(sender)).get(sender);
     if (senderKey == null) {
       Optional<Frame> inactive = checks.activeUser(sender, SessionError.UNKNOWN_SENDER);

@@ -81,6 +81,11 @@ final class AuditLogTable implements AuditLog {
   long appendAll(Connection c, List<NewEntry> entries) throws SQLException {
     long seq;
     byte[] prev;
+    if (db.vendor() == StoreDatabase.Vendor.DERBY) {
+      // Derby releases a FOR UPDATE read's lock when the cursor closes (READ COMMITTED); an update
+      // holds it to the end of the transaction, so concurrent appenders cannot read the same head.
+      KdcStore.update(c, "UPDATE kdc_audit_head SET last_seq = last_seq WHERE id = 1");
+    }
     try (PreparedStatement st =
         c.prepareStatement(
             "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE")) {

@@ -217,4 +217,51 @@ abstract class LedgerGroupCommitContract {
           .isFalse();
     }
   }
+
+  @Test
+  void adminAppendsDuringLedgerBatches_neverReadTheSameAuditHead_chainHolds() throws Exception {
+    int threads = 4;
+    int rounds = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(2 * threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < rounds; i++) {
+                    String keyId = BATCH + "-" + thread + "-" + i;
+                    assertThat(
+                            f.store
+                                .ledgerWriter()
+                                .writeAndCommit(
+                                    List.of(LedgerWrite.record(sealed(issuance(keyId, "alice"))))))
+                        .containsExactly(Outcome.DONE);
+                  }
+                  return null;
+                }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < rounds; i++) {
+                    f.store.audit().append(AuditType.DISABLE, "admin", "user" + thread, "");
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> d : done) {
+        d.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    AuditVerification v = f.store.audit().verify();
+    assertThat(v.ok()).as(v.reason()).isTrue();
+    assertThat(v.checkedEntries()).isEqualTo(2L * threads * rounds);
+  }
 }
