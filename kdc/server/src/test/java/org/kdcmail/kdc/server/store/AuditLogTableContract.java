@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,29 +197,18 @@ abstract class AuditLogTableContract {
 
   @Test
   void append_fromEightThreads_chainVerifies() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        int thread = t;
-        done.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < 25; i++) {
-                    f.store.audit().append(AuditType.ISSUANCE, "t" + thread, "k" + i, "");
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> d : done) {
-        d.get();
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Callable<?>> tasks = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      tasks.add(
+          () -> {
+            for (int i = 0; i < 25; i++) {
+              f.store.audit().append(AuditType.ISSUANCE, "t" + thread, "k" + i, "");
+            }
+            return null;
+          });
     }
+    StartTogether.run(tasks);
     AuditVerification v = f.store.audit().verify();
     assertThat(v.ok()).as(v.reason()).isTrue();
     assertThat(v.checkedEntries()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -222,44 +223,31 @@ abstract class LedgerGroupCommitContract {
   void adminAppendsDuringLedgerBatches_neverReadTheSameAuditHead_chainHolds() throws Exception {
     int threads = 4;
     int rounds = 15;
-    ExecutorService pool = Executors.newFixedThreadPool(2 * threads);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        done.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < rounds; i++) {
-                    String keyId = BATCH + "-" + thread + "-" + i;
-                    assertThat(
-                            f.store
-                                .ledgerWriter()
-                                .writeAndCommit(
-                                    List.of(LedgerWrite.record(sealed(issuance(keyId, "alice"))))))
-                        .containsExactly(Outcome.DONE);
-                  }
-                  return null;
-                }));
-        done.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < rounds; i++) {
-                    f.store.audit().append(AuditType.DISABLE, "admin", "user" + thread, "");
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> d : done) {
-        d.get();
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Callable<?>> tasks = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      tasks.add(
+          () -> {
+            for (int i = 0; i < rounds; i++) {
+              String keyId = BATCH + "-" + thread + "-" + i;
+              assertThat(
+                      f.store
+                          .ledgerWriter()
+                          .writeAndCommit(
+                              List.of(LedgerWrite.record(sealed(issuance(keyId, "alice"))))))
+                  .containsExactly(Outcome.DONE);
+            }
+            return null;
+          });
+      tasks.add(
+          () -> {
+            for (int i = 0; i < rounds; i++) {
+              f.store.audit().append(AuditType.DISABLE, "admin", "user" + thread, "");
+            }
+            return null;
+          });
     }
+    StartTogether.run(tasks);
     AuditVerification v = f.store.audit().verify();
     assertThat(v.ok()).as(v.reason()).isTrue();
     assertThat(v.checkedEntries()).isEqualTo(2L * threads * rounds);
