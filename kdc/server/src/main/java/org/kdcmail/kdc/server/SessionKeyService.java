@@ -84,15 +84,9 @@ final class SessionKeyService {
       SessionChecks.Precheck precheck;
       try {
         precheck = checks.precheckReplay(nonce, lookup.nonceProbablySeen());
-      } catch (RuntimeException e) {
-        recipientKeys.values().forEach(MasterKey::destroy);
-        throw e;
-      }
-      if (precheck == SessionChecks.Precheck.REPLAY) {
-        recipientKeys.values().forEach(MasterKey::destroy);
-        return checks.replayed(sender);
-      }
-      try {
+        if (precheck == SessionChecks.Precheck.REPLAY) {
+          return checks.replayed(sender);
+        }
         for (String recipient : request.recipients()) {
           if (recipientKeys.containsKey(recipient)) {
             byte[] kab = takeBytes();
