@@ -15,6 +15,7 @@ import org.kdcmail.kdc.protocol.admin.AdminToken;
 import org.kdcmail.kdc.protocol.client.KdcConnection;
 import org.kdcmail.kdc.protocol.enrollment.EnrollmentCode;
 import org.kdcmail.kdc.protocol.masterkey.Argon2Parameters;
+import org.kdcmail.kdc.protocol.wire.FrameCodec;
 import org.kdcmail.kdc.server.KdcInitializer;
 import org.kdcmail.kdc.server.KdcPaths;
 import org.kdcmail.kdc.server.KdcServer;
@@ -110,10 +111,15 @@ public final class KdcFixture implements AutoCloseable {
     return KdcConnection.connect(address(), Duration.ofSeconds(5), Duration.ofSeconds(30), 1 << 20);
   }
 
-  /** Sends an admin command and returns the KDC's JSON answer. */
+  /** Sends an admin command and returns the KDC's JSON answer (of any size the CLI accepts). */
   public JsonNode admin(String command, String... args) throws Exception {
     AdminToken token = AdminToken.read(paths.root());
-    try (KdcConnection connection = KdcConnection.connect(address())) {
+    try (KdcConnection connection =
+        KdcConnection.connect(
+            address(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            FrameCodec.ABSOLUTE_MAX_PAYLOAD_BYTES)) {
       AdminResponse response =
           AdminResponse.decode(
               connection

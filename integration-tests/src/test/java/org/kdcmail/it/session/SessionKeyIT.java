@@ -3,10 +3,18 @@ package org.kdcmail.it.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +130,53 @@ class SessionKeyIT {
     assertThatThrownBy(() -> send(FrameType.SESSION_KEY_REQUEST, client.requestBytes()))
         .satisfies(e -> assertThat(refusal(e)).isEqualTo(SessionError.REPLAY));
     assertThat(kdc.admin("audit-verify").get("ok").asBoolean()).isTrue();
+  }
+
+  /** Attack A3: a captured request replayed many times draws no key and issues nothing more. */
+  @Test
+  void capturedRequest_sent1000Times_oneIssuance_theReplaysDrawNoKeyAndAreAudited()
+      throws Exception {
+    SessionKeyClient client = request(alice, ALICE, Clock.systemUTC(), BOB);
+    double takenBefore = keysTaken();
+    issue(client);
+    double takenByOneIssuance = keysTaken() - takenBefore;
+
+    int refused = 0;
+    for (int i = 1; i < 1000; i++) {
+      try {
+        send(FrameType.SESSION_KEY_REQUEST, client.requestBytes());
+      } catch (KdcErrorException e) {
+        assertThat(refusal(e)).isEqualTo(SessionError.REPLAY);
+        refused++;
+      }
+    }
+
+    assertThat(refused).isEqualTo(999);
+    assertThat(takenByOneIssuance).as("K_S and bob's pairwise key").isEqualTo(2);
+    assertThat(keysTaken() - takenBefore).as("keys drawn for all 1000 copies").isEqualTo(2);
+    Map<String, Long> auditedTypes = new HashMap<>();
+    kdc.admin("audit", "5000")
+        .get("entries")
+        .forEach(e -> auditedTypes.merge(e.get("type").asText(), 1L, Long::sum));
+    assertThat(auditedTypes).containsEntry("issuance", 1L).containsEntry("replay_refused", 999L);
+    assertThat(kdc.admin("audit-verify").get("ok").asBoolean()).isTrue();
+  }
+
+  /** The key bank's count of keys handed out, from the KDC's Prometheus endpoint. */
+  private double keysTaken() throws Exception {
+    String body =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + kdc.server().metricsPort() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher m =
+        Pattern.compile("(?m)^kdcmail_keybank_keys_taken_total(?:\\{[^}]*})? (\\S+)$")
+            .matcher(body);
+    assertThat(m.find()).as("kdcmail_keybank_keys_taken_total in /metrics").isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

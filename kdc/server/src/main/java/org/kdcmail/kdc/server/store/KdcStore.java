@@ -54,6 +54,7 @@ public final class KdcStore implements AutoCloseable {
   private final LedgerBatchWriter ledgerWriter;
   private final GroupCommitter<LedgerWrite, LedgerWrite.Outcome> committer;
   private final ActiveKeyCache activeKeys;
+  private final LocalNonceFilter nonceFilter;
 
   /** Most session-key records written in one group-committed transaction. */
   static final int MAX_BATCH = 256;
@@ -72,8 +73,12 @@ public final class KdcStore implements AutoCloseable {
     this.committer = new GroupCommitter<>("kdc-group-commit", ledgerWriter, MAX_BATCH);
     this.replayCache = new ReplayCacheTable(db, committer, clock);
     this.issuances = new IssuanceTable(db, keySeals, audit, committer, clock);
-    this.activeKeys =
-        db.vendor() == StoreDatabase.Vendor.DERBY ? ActiveKeyCache.on() : ActiveKeyCache.off();
+    boolean soleWriter = db.vendor() == StoreDatabase.Vendor.DERBY;
+    this.activeKeys = soleWriter ? ActiveKeyCache.on() : ActiveKeyCache.off();
+    this.nonceFilter =
+        soleWriter
+            ? LocalNonceFilter.on(ReplayCacheTable.latestExpiry(db))
+            : LocalNonceFilter.off();
   }
 
   /** Opens (creating and migrating if needed) the embedded Derby store in {@code dataDir/db}. */
@@ -327,7 +332,9 @@ public final class KdcStore implements AutoCloseable {
    * What the session-key path reads once a request has authenticated, in one pooled transaction:
    * whether the replay cache has probably seen the request's nonce ({@link
    * ReplayCache#probablySeen}) and the master keys of the recipients who are enrolled and ACTIVE
-   * (as {@link #loadActiveMasterKeys}). The caller destroys the keys.
+   * (as {@link #loadActiveMasterKeys}). The caller destroys the keys. On embedded Derby both
+   * usually come from memory ({@link ActiveKeyCache}, {@link LocalNonceFilter}) and nothing is
+   * read.
    *
    * @throws KdcStoreIntegrityException when a sealed key fails authentication
    */
@@ -339,6 +346,10 @@ public final class KdcStore implements AutoCloseable {
     List<String> missing = activeKeys.collect(names, rows);
     long now = clock.millis();
     List<ActiveKeyCache.SealedKeyRow> read = new ArrayList<>();
+    boolean certainlyNew = nonceFilter.firstSighting(nonce, now);
+    if (certainlyNew && missing.isEmpty()) {
+      return new RecipientLookup(false, openActiveKeys(rows)); // nothing to read
+    }
     boolean seen =
         db.inPooledTransaction(
             "look up the request nonce and "
@@ -350,7 +361,8 @@ public final class KdcStore implements AutoCloseable {
               if (!missing.isEmpty()) {
                 read.addAll(activeKeyRows(c, missing));
               }
-              return ReplayCacheTable.probablySeen(c, nonce.sender(), nonce.nonce(), now);
+              return !certainlyNew
+                  && ReplayCacheTable.probablySeen(c, nonce.sender(), nonce.nonce(), now);
             });
     activeKeys.putAll(read, generation);
     rows.addAll(read);

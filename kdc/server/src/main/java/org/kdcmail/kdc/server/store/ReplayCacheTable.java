@@ -44,6 +44,24 @@ final class ReplayCacheTable implements ReplayCache {
     return committer.submit(LedgerWrite.admit(request)) == LedgerWrite.Outcome.DONE;
   }
 
+  /**
+   * The latest expiry among the rows present now, or {@link Long#MIN_VALUE} when there are none: a
+   * pair admitted before this moment is forgotten by then ({@link LocalNonceFilter}).
+   */
+  static long latestExpiry(StoreDatabase db) {
+    return db.inPooledTransaction(
+        "read the latest request-nonce expiry",
+        c -> {
+          try (PreparedStatement st =
+                  c.prepareStatement("SELECT MAX(expires_at_ms) FROM kdc_replay");
+              ResultSet rs = st.executeQuery()) {
+            rs.next();
+            long latest = rs.getLong(1);
+            return rs.wasNull() ? Long.MIN_VALUE : latest;
+          }
+        });
+  }
+
   @Override
   public boolean probablySeen(String sender, byte[] nonce) {
     Objects.requireNonNull(sender, "sender");

@@ -106,6 +106,30 @@ abstract class KdcStoreContract {
   }
 
   @Test
+  void lookUpRecipients_afterReopen_stillSeesANonceAdmittedBefore() {
+    open().storeMasterKey("alice@corp", randomKey());
+    byte[] nonceBytes = new byte[16];
+    new SecureRandom().nextBytes(nonceBytes);
+    RequestNonce nonce = new RequestNonce("alice@corp", nonceBytes, T0, Duration.ofMinutes(5));
+    assertThat(store.lookUpRecipients(nonce, List.of()).nonceProbablySeen()).isFalse();
+    assertThat(store.replayCache().admit("alice@corp", nonceBytes, T0, Duration.ofMinutes(5)))
+        .isTrue();
+    store.close();
+
+    open();
+    assertThat(store.lookUpRecipients(nonce, List.of()).nonceProbablySeen())
+        .as("a nonce admitted by the previous process")
+        .isTrue();
+    byte[] otherBytes = nonceBytes.clone();
+    otherBytes[0] ^= 1;
+    RequestNonce other = new RequestNonce("alice@corp", otherBytes, T0, Duration.ofMinutes(5));
+    assertThat(store.lookUpRecipients(other, List.of()).nonceProbablySeen()).isFalse();
+    assertThat(store.lookUpRecipients(other, List.of()).nonceProbablySeen())
+        .as("looked up twice, never admitted")
+        .isFalse();
+  }
+
+  @Test
   void loadActiveMasterKeys_afterDisableEnableAndRotate_seesEachChangeAtOnce() {
     MasterKey first = randomKey();
     open().storeMasterKey("alice@corp", first);
