@@ -19,9 +19,9 @@ import org.kdcmail.kdc.server.store.AuditVerification.Problem;
 
 /**
  * {@link AuditLog} on {@code kdc_audit} and its single-row head {@code kdc_audit_head}. An append
- * locks the head ({@code SELECT ... FOR UPDATE}), inserts seq = last_seq + 1 with prev_hash =
- * last_hash, and moves the head, all in the caller's transaction, so appends from several nodes are
- * serialized. Encoding in {@link #hash}.
+ * locks the head ({@link Appender}), inserts seq = last_seq + 1 with prev_hash = last_hash, and
+ * moves the head, all in the caller's transaction, so appends from several nodes are serialized.
+ * Encoding in {@link #hash}.
  */
 final class AuditLogTable implements AuditLog {
   static final int HASH_BYTES = 32;
@@ -68,61 +68,145 @@ final class AuditLogTable implements AuditLog {
   /** Appends inside the caller's transaction (the caller commits or rolls back). */
   long append(Connection c, AuditType type, String actor, String subject, String detail)
       throws SQLException {
-    return appendAll(c, List.of(new NewEntry(type, actor, subject, detail)));
+    try (Appender appender = appender(c)) {
+      return appender.appendAll(List.of(new NewEntry(type, actor, subject, detail)));
+    }
+  }
+
+  /** An appender on {@code c}, for as many of its transactions as the caller likes. */
+  Appender appender(Connection c) throws SQLException {
+    return new Appender(c);
   }
 
   /**
-   * Appends {@code entries} in order inside the caller's transaction: the head is locked and read
-   * once, each entry chained to the previous one, and the head moved once (a group commit's batch).
-   * The caller commits or rolls back.
+   * Appends to the chain inside transactions of one connection, with its statements prepared once
+   * (the group committer keeps one for all its batches). The caller commits or rolls back.
    *
-   * @return the seq of the last entry appended (the head's seq when {@code entries} is empty)
+   * <p>The head is read and locked once per {@link #appendAll}. On Derby it is read through an
+   * updatable cursor and moved by a positioned update: at READ COMMITTED Derby holds the cursor's
+   * lock while it stays on the row, and the update's lock to the commit, so concurrent appenders
+   * never read the same head (a plain {@code FOR UPDATE} read would release its lock when the
+   * cursor closes). PostgreSQL holds a {@code FOR UPDATE} lock to the commit, so there the head is
+   * read and then updated by key.
    */
-  long appendAll(Connection c, List<NewEntry> entries) throws SQLException {
-    long seq;
-    byte[] prev;
-    if (db.vendor() == StoreDatabase.Vendor.DERBY) {
-      // Derby releases a FOR UPDATE read's lock when the cursor closes (READ COMMITTED); an update
-      // holds it to the end of the transaction, so concurrent appenders cannot read the same head.
-      KdcStore.update(c, "UPDATE kdc_audit_head SET last_seq = last_seq WHERE id = 1");
+  final class Appender implements AutoCloseable {
+    private final boolean derby;
+    private final PreparedStatement readHead;
+    private final PreparedStatement moveHead; // PostgreSQL only
+    private final PreparedStatement insert;
+
+    private Appender(Connection c) throws SQLException {
+      derby = db.vendor() == StoreDatabase.Vendor.DERBY;
+      List<PreparedStatement> opened = new ArrayList<>();
+      try {
+        readHead =
+            opened(
+                opened,
+                derby
+                    ? c.prepareStatement(
+                        "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1"
+                            + " FOR UPDATE OF last_seq, last_hash",
+                        ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_UPDATABLE)
+                    : c.prepareStatement(
+                        "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE"));
+        moveHead =
+            derby
+                ? null
+                : opened(
+                    opened,
+                    c.prepareStatement(
+                        "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1"));
+        insert =
+            opened(
+                opened,
+                c.prepareStatement(
+                    "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash,"
+                        + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+      } catch (SQLException e) {
+        closeAll(opened, e);
+        throw e;
+      }
     }
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE")) {
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
+
+    private static PreparedStatement opened(List<PreparedStatement> all, PreparedStatement st) {
+      all.add(st);
+      return st;
+    }
+
+    /**
+     * Appends {@code entries} in order inside the connection's current transaction: the head is
+     * locked and read once, each entry chained to the previous one, and the head moved once (a
+     * group commit's batch).
+     *
+     * @return the seq of the last entry appended (the head's seq when {@code entries} is empty)
+     */
+    long appendAll(List<NewEntry> entries) throws SQLException {
+      try (ResultSet head = readHead.executeQuery()) {
+        if (!head.next()) {
           throw new KdcStoreException(db.description() + ": no audit head");
         }
-        seq = rs.getLong(1);
-        prev = rs.getBytes(2);
+        long seq = head.getLong(1);
+        byte[] prev = head.getBytes(2);
+        if (entries.isEmpty()) {
+          return seq;
+        }
+        for (NewEntry e : entries) {
+          seq++;
+          long at = clock.millis();
+          byte[] hash = hash(prev, seq, at, e.type().label(), e.actor(), e.subject(), e.detail());
+          insert.setLong(1, seq);
+          insert.setLong(2, at);
+          insert.setString(3, e.type().label());
+          insert.setString(4, e.actor());
+          insert.setString(5, e.subject());
+          insert.setString(6, e.detail());
+          insert.setBytes(7, prev);
+          insert.setBytes(8, hash);
+          insert.executeUpdate();
+          prev = hash;
+        }
+        if (derby) {
+          head.updateLong(1, seq);
+          head.updateBytes(2, prev);
+          head.updateRow();
+        } else {
+          moveHead.setLong(1, seq);
+          moveHead.setBytes(2, prev);
+          moveHead.executeUpdate();
+        }
+        return seq;
       }
     }
-    if (entries.isEmpty()) {
-      return seq;
+
+    @Override
+    public void close() throws SQLException {
+      List<PreparedStatement> all = new ArrayList<>(List.of(readHead, insert));
+      if (moveHead != null) {
+        all.add(moveHead);
+      }
+      closeAll(all, null);
     }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (NewEntry e : entries) {
-        seq++;
-        long at = clock.millis();
-        byte[] hash = hash(prev, seq, at, e.type().label(), e.actor(), e.subject(), e.detail());
-        insert.setLong(1, seq);
-        insert.setLong(2, at);
-        insert.setString(3, e.type().label());
-        insert.setString(4, e.actor());
-        insert.setString(5, e.subject());
-        insert.setString(6, e.detail());
-        insert.setBytes(7, prev);
-        insert.setBytes(8, hash);
-        insert.executeUpdate();
-        prev = hash;
+  }
+
+  /** Closes every statement; throws the first failure (or adds them to {@code pending}). */
+  private static void closeAll(List<PreparedStatement> statements, SQLException pending)
+      throws SQLException {
+    SQLException failure = pending;
+    for (PreparedStatement st : statements) {
+      try {
+        st.close();
+      } catch (SQLException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
     }
-    KdcStore.update(
-        c, "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prev);
-    return seq;
+    if (failure != null && pending == null) {
+      throw failure;
+    }
   }
 
   @Override

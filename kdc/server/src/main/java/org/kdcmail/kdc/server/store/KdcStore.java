@@ -544,6 +544,7 @@ public final class KdcStore implements AutoCloseable {
   @Override
   public void close() {
     committer.close();
+    ledgerWriter.closeSession();
     db.close();
   }
 

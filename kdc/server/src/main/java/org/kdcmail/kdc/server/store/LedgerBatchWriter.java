@@ -13,15 +13,16 @@ import java.util.stream.IntStream;
 import org.kdcmail.kdc.server.store.LedgerWrite.Outcome;
 
 /**
- * Writes a batch of {@link LedgerWrite}s in one transaction on a pooled connection, with each
- * statement prepared once per batch ({@link LedgerStatements}), in three phases: (1) every nonce is
- * inserted into {@code kdc_replay}, in (sender, nonce) order — the primary key decides, so a
- * duplicate inside the batch or one committed by another node refuses just that item; (2) the
- * issuances of the admitted items are inserted (a duplicate key id refuses just that item); (3) the
- * audit entries ({@code issuance}, {@code replay_refused}) are appended in item order with one lock
- * of the audit head. Then one commit: one log flush for the whole batch. Locks are always taken in
- * the same order (replay rows sorted, then issuance rows, then the audit head), so two nodes'
- * batches on one PostgreSQL database cannot deadlock on each other.
+ * Writes a batch of {@link LedgerWrite}s in one transaction on a pooled connection that it holds
+ * from batch to batch, with each statement prepared once ({@link LedgerStatements}, {@link
+ * AuditLogTable.Appender}), in three phases: (1) every nonce is inserted into {@code kdc_replay},
+ * in (sender, nonce) order — the primary key decides, so a duplicate inside the batch or one
+ * committed by another node refuses just that item; (2) the issuances of the admitted items are
+ * inserted (a duplicate key id refuses just that item); (3) the audit entries ({@code issuance},
+ * {@code replay_refused}) are appended in item order with one lock of the audit head. Then one
+ * commit: one log flush for the whole batch. Locks are always taken in the same order (replay rows
+ * sorted, then issuance rows, then the audit head), so two nodes' batches on one PostgreSQL
+ * database cannot deadlock on each other.
  */
 final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   private static final Comparator<RequestNonce> NONCE_ORDER = RequestNonce::compareTo;
@@ -31,6 +32,12 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   private final Clock clock;
   private final AtomicLong admissions = new AtomicLong();
 
+  /**
+   * Guarded by the group committer, which runs one batch at a time; volatile as batches move
+   * threads.
+   */
+  private volatile Session session;
+
   LedgerBatchWriter(StoreDatabase db, AuditLogTable audit, Clock clock) {
     this.db = db;
     this.audit = audit;
@@ -38,29 +45,90 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   }
 
   @Override
-  public List<Outcome> writeAndCommit(List<LedgerWrite> items) {
+  public synchronized List<Outcome> writeAndCommit(List<LedgerWrite> items) {
     long now = clock.millis();
-    try (Connection c = db.pooledConnection()) {
-      try (LedgerStatements statements = new LedgerStatements(c, db.vendor())) {
-        Outcome[] outcomes = new Outcome[items.size()];
-        Arrays.fill(outcomes, Outcome.DONE);
-        admitNonces(statements, items, outcomes, now);
-        insertIssuances(statements, items, outcomes);
-        audit.appendAll(c, auditEntries(items, outcomes));
-        c.commit();
-        return List.of(outcomes);
+    Session s = null;
+    try {
+      s = session();
+      Outcome[] outcomes = new Outcome[items.size()];
+      Arrays.fill(outcomes, Outcome.DONE);
+      admitNonces(s.statements(), items, outcomes, now);
+      insertIssuances(s.statements(), items, outcomes);
+      s.audit().appendAll(auditEntries(items, outcomes));
+      s.connection().commit();
+      return List.of(outcomes);
+    } catch (SQLException | RuntimeException e) {
+      if (s != null) {
+        StoreDatabase.rollbackQuietly(s.connection());
+      }
+      closeSession(); // a fresh connection for the next batch: this one may be broken
+      if (e instanceof SQLException sql) {
+        throw new KdcStoreException(
+            db.description()
+                + ": cannot commit "
+                + items.size()
+                + " session-key record(s); nothing of them was written: "
+                + sql.getMessage(),
+            sql);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /** The held session, opened on first use or after a failure. */
+  private Session session() throws SQLException {
+    Session s = session;
+    if (s == null) {
+      s = Session.open(db, audit);
+      session = s;
+    }
+    return s;
+  }
+
+  /** Gives the held connection back to the pool (on failure, and when the store closes). */
+  synchronized void closeSession() {
+    Session s = session;
+    session = null;
+    if (s != null) {
+      s.close();
+    }
+  }
+
+  /**
+   * A pooled connection held across batches, with the ledger's and the audit chain's statements
+   * prepared on it once. Used by one batch at a time.
+   */
+  private record Session(
+      Connection connection, LedgerStatements statements, AuditLogTable.Appender audit) {
+
+    static Session open(StoreDatabase db, AuditLogTable auditLog) throws SQLException {
+      Connection c = db.pooledConnection();
+      LedgerStatements statements = null;
+      try {
+        statements = new LedgerStatements(c, db.vendor());
+        return new Session(c, statements, auditLog.appender(c));
       } catch (SQLException | RuntimeException e) {
-        StoreDatabase.rollbackQuietly(c);
+        closeQuietly(statements);
+        closeQuietly(c);
         throw e;
       }
-    } catch (SQLException e) {
-      throw new KdcStoreException(
-          db.description()
-              + ": cannot commit "
-              + items.size()
-              + " session-key record(s); nothing of them was written: "
-              + e.getMessage(),
-          e);
+    }
+
+    void close() {
+      closeQuietly(audit);
+      closeQuietly(statements);
+      closeQuietly(connection);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+      if (closeable == null) {
+        return;
+      }
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // giving back a connection that failed: the pool checks it before its next use
+      }
     }
   }
 
