@@ -91,47 +91,35 @@ final class AuditLogTable implements AuditLog {
    */
   final class Appender implements AutoCloseable {
     private final boolean derby;
+    private final StatementSet prepared;
     private final PreparedStatement readHead;
     private final PreparedStatement moveHead; // PostgreSQL only
     private final PreparedStatement insert;
 
     private Appender(Connection c) throws SQLException {
       derby = db.vendor() == StoreDatabase.Vendor.DERBY;
-      List<PreparedStatement> opened = new ArrayList<>();
+      prepared = new StatementSet(c);
       try {
         readHead =
-            opened(
-                opened,
-                derby
-                    ? c.prepareStatement(
-                        "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1"
-                            + " FOR UPDATE OF last_seq, last_hash",
-                        ResultSet.TYPE_FORWARD_ONLY,
-                        ResultSet.CONCUR_UPDATABLE)
-                    : c.prepareStatement(
-                        "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE"));
+            derby
+                ? prepared.prepareUpdatable(
+                    "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1"
+                        + " FOR UPDATE OF last_seq, last_hash")
+                : prepared.prepare(
+                    "SELECT last_seq, last_hash FROM kdc_audit_head WHERE id = 1 FOR UPDATE");
         moveHead =
             derby
                 ? null
-                : opened(
-                    opened,
-                    c.prepareStatement(
-                        "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1"));
+                : prepared.prepare(
+                    "UPDATE kdc_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1");
         insert =
-            opened(
-                opened,
-                c.prepareStatement(
-                    "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash,"
-                        + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+            prepared.prepare(
+                "INSERT INTO kdc_audit (seq, at_ms, type, actor, subject, detail, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       } catch (SQLException e) {
-        closeAll(opened, e);
+        prepared.closeAfter(e);
         throw e;
       }
-    }
-
-    private static PreparedStatement opened(List<PreparedStatement> all, PreparedStatement st) {
-      all.add(st);
-      return st;
     }
 
     /**
@@ -181,31 +169,7 @@ final class AuditLogTable implements AuditLog {
 
     @Override
     public void close() throws SQLException {
-      List<PreparedStatement> all = new ArrayList<>(List.of(readHead, insert));
-      if (moveHead != null) {
-        all.add(moveHead);
-      }
-      closeAll(all, null);
-    }
-  }
-
-  /** Closes every statement; throws the first failure (or adds them to {@code pending}). */
-  private static void closeAll(List<PreparedStatement> statements, SQLException pending)
-      throws SQLException {
-    SQLException failure = pending;
-    for (PreparedStatement st : statements) {
-      try {
-        st.close();
-      } catch (SQLException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null && pending == null) {
-      throw failure;
+      prepared.close();
     }
   }
 

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +19,7 @@ final class LedgerStatements implements AutoCloseable {
 
   private final Connection c;
   private final boolean savepoints;
-  private final List<PreparedStatement> prepared = new ArrayList<>();
+  private final StatementSet prepared;
   private final PreparedStatement insertNonce;
   private final PreparedStatement takeOverNonce;
   private final PreparedStatement insertIssuance;
@@ -30,6 +28,7 @@ final class LedgerStatements implements AutoCloseable {
   LedgerStatements(Connection c, StoreDatabase.Vendor vendor) throws SQLException {
     this.c = c;
     this.savepoints = vendor == StoreDatabase.Vendor.POSTGRESQL;
+    this.prepared = new StatementSet(c);
     try {
       insertNonce =
           prepare(
@@ -49,21 +48,13 @@ final class LedgerStatements implements AutoCloseable {
               "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
                   + " VALUES (?, ?, ?)");
     } catch (SQLException e) {
-      for (PreparedStatement st : prepared) {
-        try {
-          st.close();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      prepared.closeAfter(e);
       throw e;
     }
   }
 
   private PreparedStatement prepare(String sql) throws SQLException {
-    PreparedStatement st = c.prepareStatement(sql);
-    prepared.add(st);
-    return st;
+    return prepared.prepare(sql);
   }
 
   /**
@@ -160,20 +151,6 @@ final class LedgerStatements implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    SQLException failure = null;
-    for (PreparedStatement st : prepared) {
-      try {
-        st.close();
-      } catch (SQLException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    prepared.close();
   }
 }
