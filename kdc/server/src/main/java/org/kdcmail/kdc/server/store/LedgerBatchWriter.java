@@ -33,10 +33,10 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   private final AtomicLong admissions = new AtomicLong();
 
   /**
-   * Guarded by the group committer, which runs one batch at a time; volatile as batches move
-   * threads.
+   * The held connection; guarded by this. The group committer writes one batch at a time, so the
+   * lock is uncontended there; other callers (tests) take turns.
    */
-  private volatile Session session;
+  private Session session;
 
   LedgerBatchWriter(StoreDatabase db, AuditLogTable audit, Clock clock) {
     this.db = db;
