@@ -10,11 +10,9 @@ import java.util.Objects;
 import org.apache.james.protocols.api.Protocol;
 import org.apache.james.protocols.netty.AbstractAsyncServer;
 import org.apache.james.protocols.netty.AbstractSSLAwareChannelPipelineFactory;
-import org.apache.james.protocols.netty.BasicChannelInboundHandler;
 import org.apache.james.protocols.netty.Encryption;
 import org.apache.james.protocols.netty.HandlerConstants;
 import org.apache.james.protocols.netty.LineDelimiterBasedChannelHandlerFactory;
-import org.apache.james.protocols.netty.ProtocolMDCContextFactory;
 
 /**
  * A James protocol server that owns (and on {@link #unbind()} shuts down) its handler threads, so
@@ -66,7 +64,9 @@ public final class OwnedNettyServer extends AbstractAsyncServer {
        * channel's I/O event loop: 2 × cores threads shared by every connection, so one client
        * waiting for the office server stalled every other client on the same loop. The core handler
        * is therefore put on {@code handlers} instead (round robin over handlerThreads threads, so
-       * connections up to that number do not share one); docs/benchmarks.md.
+       * connections up to that number do not share one); docs/benchmarks.md. Off the I/O loop,
+       * James' STARTTLS/STLS answer and its TLS handler no longer arrive together, so the handler
+       * pauses reading in between ({@link StartTlsPausingHandler}).
        */
       @Override
       public void initChannel(SocketChannel channel) throws Exception {
@@ -76,8 +76,7 @@ public final class OwnedNettyServer extends AbstractAsyncServer {
         pipeline.addLast(
             handlers,
             HandlerConstants.CORE_HANDLER,
-            new BasicChannelInboundHandler(
-                new ProtocolMDCContextFactory.Standard(), protocol, encryption, false));
+            new StartTlsPausingHandler(protocol, encryption));
       }
 
       /** A stand-in James adds on the I/O loop; {@link #initChannel} replaces it at once. */

@@ -9,14 +9,23 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +122,48 @@ class Pop3ClientsIT extends Pop3GatewayTestBase {
     assertThat(message)
         .startsWith("X-Kdcmail-Status: decrypted; sender=" + ALICE)
         .endsWith(new String(original, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A client sends its TLS hello the moment STLS is answered. Before {@code
+   * StartTlsPausingHandler}, a hello read before the gateway had put its TLS handler in place hung
+   * until the handshake timed out (about one connection in 16 with both cores busy).
+   */
+  @Test
+  void manyStlsHandshakesAtOnce_everyOneCompletes() throws Exception {
+    SSLSocketFactory tls = trustingGateway().getSocketFactory();
+    int port = f.gateway.address().getPort();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> handshakes = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        handshakes.add(clients.submit(() -> stlsHandshake(tls, port)));
+      }
+      for (Future<String> handshake : handshakes) {
+        assertThat(handshake.get(60, TimeUnit.SECONDS)).startsWith("TLS");
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /**
+   * STLS, then a TLS handshake at once; the negotiated protocol (a 5 s read timeout throughout).
+   */
+  private static String stlsHandshake(SSLSocketFactory tls, int port) throws Exception {
+    try (Socket plain = new Socket("127.0.0.1", port)) {
+      plain.setSoTimeout(5_000);
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("+OK");
+      plain.getOutputStream().write("STLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("+OK");
+      try (SSLSocket secure = (SSLSocket) tls.createSocket(plain, "127.0.0.1", port, true)) {
+        secure.startHandshake();
+        return secure.getSession().getProtocol();
+      }
+    }
   }
 
   private static String run(String... command) throws Exception {
