@@ -162,6 +162,8 @@ class EnrollmentIT {
         .contains(
             "kdcmail_kdc_requests_seconds_count{outcome=\"ok\",type=\"enroll_client_confirm\"")
         .contains("kdcmail_keybank_keys_available")
+        .contains("kdcmail_keybank_keys_reserved ")
+        .contains("kdcmail_keybank_keys_loaded_total")
         .contains("kdcmail_qrng_health_state");
 
     HttpResponse<String> health =

@@ -21,7 +21,8 @@ final class BankMetrics {
         .register(registry);
     taken = counter(registry, "kdcmail.keybank.keys.taken", "keys handed out");
     generated = counter(registry, "kdcmail.keybank.keys.generated", "keys generated and stored");
-    reserved = counter(registry, "kdcmail.keybank.keys.reserved.total", "keys reserved from store");
+    reserved =
+        counter(registry, "kdcmail.keybank.keys.loaded", "keys moved from the store into memory");
     integrityFailures =
         counter(
             registry, "kdcmail.keybank.integrity.failures", "stored keys failing authentication");
