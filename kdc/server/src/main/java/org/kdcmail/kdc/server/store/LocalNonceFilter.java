@@ -18,13 +18,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>The filter is a Bloom filter per 10 s of expiry time: no false negatives, rare false positives
  * (each costs one read, never a wrong answer), and a slice is dropped once every nonce in it has
- * expired. Memory: 256 KiB per live slice, about 8 MiB under load with the default 300 s skew.
- * Nothing in it is secret: {@code kdc_replay} holds the same nonces unencrypted.
+ * expired. Memory: 256 KiB per live slice, about 8 MiB under load with the default 300 s skew, at
+ * most {@link #MAX_SLICES} slices (a longer skew): the nonces of a slice beyond that are not noted
+ * and always asked of the database, for as long as that slice lives. Nothing in it is secret:
+ * {@code kdc_replay} holds the same nonces unencrypted.
  */
 final class LocalNonceFilter {
   private static final long SLICE_MS = 10_000;
   private static final int BITS_LOG2 = 21;
   private static final int HASHES = 4;
+
+  /** Most slices held (16 MiB); nonces of further slices are asked of the database. */
+  static final int MAX_SLICES = 64;
+
+  /** Stands for a slice over {@link #MAX_SLICES}: none of its nonces is noted, all are asked. */
+  private static final AtomicLongArray UNTRACKED = new AtomicLongArray(0);
 
   private final boolean on;
   private final long priorHorizonMs;
@@ -65,7 +73,16 @@ final class LocalNonceFilter {
     AtomicLongArray bits = slices.get(sliceIndex);
     if (bits == null) {
       dropExpired(nowMs);
-      bits = slices.computeIfAbsent(sliceIndex, i -> new AtomicLongArray(1 << (BITS_LOG2 - 6)));
+      bits =
+          slices.computeIfAbsent(
+              sliceIndex,
+              i ->
+                  slices.size() >= MAX_SLICES
+                      ? UNTRACKED
+                      : new AtomicLongArray(1 << (BITS_LOG2 - 6)));
+    }
+    if (bits == UNTRACKED) {
+      return false;
     }
     boolean seenBits = setAll(bits, n);
     return !seenBits && expires > priorHorizonMs;

@@ -84,4 +84,20 @@ class LocalNonceFilterTest {
 
     assertThat(filter.slices()).isEqualTo(2);
   }
+
+  @Test
+  void beyondTheMostSlices_noncesAreAskedOfTheDatabase_untilSlicesExpire() {
+    LocalNonceFilter filter = LocalNonceFilter.on(Long.MIN_VALUE);
+    for (int i = 0; i < LocalNonceFilter.MAX_SLICES; i++) {
+      assertThat(filter.firstSighting(nonce("alice@corp", T.plusSeconds(10L * i)), NOW)).isTrue();
+    }
+    RequestNonce late = nonce("alice@corp", T.plusSeconds(10L * LocalNonceFilter.MAX_SLICES));
+
+    assertThat(filter.firstSighting(late, NOW)).isFalse();
+    assertThat(filter.firstSighting(late, NOW)).as("still untracked, never 'new'").isFalse();
+    long afterAllButTheLateExpired =
+        T.plus(SKEW).plusSeconds(10L * LocalNonceFilter.MAX_SLICES).toEpochMilli();
+    RequestNonce later = nonce("alice@corp", T.plusSeconds(10L * LocalNonceFilter.MAX_SLICES + 60));
+    assertThat(filter.firstSighting(later, afterAllButTheLateExpired)).isTrue();
+  }
 }
