@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,13 @@ import java.util.Optional;
 import org.kdcmail.secrets.SecretBytes;
 
 /**
- * {@link IssuanceLedger} on {@code kdc_issuance} and {@code kdc_issuance_recipient}. The primary
- * key on key_id makes a second record of the same key id fail (SQLState 23505) with nothing
- * written. Records go through the store's group committer ({@link LedgerBatchWriter}): the keys are
- * sealed on the caller's thread, the rows written in a batch with other requests' rows and
- * committed with one log flush before the caller returns. Lookups use pooled connections.
+ * {@link IssuanceLedger} on {@code kdc_issuance}, whose rows carry their recipients ({@link
+ * InlineRecipients}), and {@code kdc_issuance_recipient} for lists too long for that column and for
+ * issuances recorded before schema 5. The primary key on key_id makes a second record of the same
+ * key id fail (SQLState 23505) with nothing written. Records go through the store's group committer
+ * ({@link LedgerBatchWriter}): the keys are sealed on the caller's thread, the rows written in a
+ * batch with other requests' rows and committed with one log flush before the caller returns.
+ * Lookups use pooled connections.
  */
 final class IssuanceTable implements IssuanceLedger {
 
@@ -93,18 +97,21 @@ final class IssuanceTable implements IssuanceLedger {
           try (PreparedStatement st =
               c.prepareStatement(
                   "SELECT sender, issued_at_ms, not_after_ms, source_id, source_kind, batch_id,"
-                      + " state, revoked_at_ms FROM kdc_issuance WHERE key_id = ?")) {
+                      + " state, revoked_at_ms, recipients FROM kdc_issuance WHERE key_id = ?")) {
             st.setString(1, keyId);
             try (ResultSet rs = st.executeQuery()) {
               if (rs.next()) {
                 long revoked = rs.getLong(8);
                 boolean wasRevoked = !rs.wasNull();
+                byte[] inline = rs.getBytes(9);
                 found =
                     Optional.of(
                         new IssuanceRecord(
                             keyId,
                             rs.getString(1),
-                            recipients(c, keyId),
+                            inline != null
+                                ? sorted(InlineRecipients.decode(keyId, inline).keySet())
+                                : recipients(c, keyId),
                             Instant.ofEpochMilli(rs.getLong(2)),
                             Instant.ofEpochMilli(rs.getLong(3)),
                             new IssuanceProvenance(
@@ -122,11 +129,25 @@ final class IssuanceTable implements IssuanceLedger {
 
   @Override
   public boolean isRecipient(String keyId, String user) {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(user, "user");
+    Optional<Object[]> row =
+        query(
+            "SELECT recipients FROM kdc_issuance WHERE key_id = ?",
+            "check a recipient of key " + keyId,
+            keyId);
+    if (row.isEmpty()) {
+      return false;
+    }
+    byte[] inline = (byte[]) row.get()[0];
+    if (inline != null) {
+      return InlineRecipients.decode(keyId, inline).containsKey(user);
+    }
     return query(
             "SELECT 1 FROM kdc_issuance_recipient WHERE key_id = ? AND recipient = ?",
             "check a recipient of key " + keyId,
-            Objects.requireNonNull(keyId, "keyId"),
-            Objects.requireNonNull(user, "user"))
+            keyId,
+            user)
         .isPresent();
   }
 
@@ -158,17 +179,25 @@ final class IssuanceTable implements IssuanceLedger {
     Objects.requireNonNull(recipient, "recipient");
     Optional<Object[]> row =
         query(
-            "SELECT i.sender, r.sealed_pairwise_key FROM kdc_issuance i"
-                + " JOIN kdc_issuance_recipient r ON r.key_id = i.key_id"
-                + " WHERE i.key_id = ? AND r.recipient = ? AND i.state = 'ISSUED'",
+            "SELECT sender, recipients FROM kdc_issuance WHERE key_id = ? AND state = 'ISSUED'",
             "load a ticket key of " + keyId,
-            keyId,
-            recipient);
-    return row.map(
-        r ->
-            open(
-                keyId,
-                () -> seals.openPairwiseKey(keyId, (String) r[0], recipient, (byte[]) r[1])));
+            keyId);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    String sender = (String) row.get()[0];
+    byte[] inline = (byte[]) row.get()[1];
+    Optional<byte[]> sealed =
+        inline != null
+            ? Optional.ofNullable(InlineRecipients.decode(keyId, inline).get(recipient))
+            : query(
+                    "SELECT sealed_pairwise_key FROM kdc_issuance_recipient"
+                        + " WHERE key_id = ? AND recipient = ?",
+                    "load a ticket key of " + keyId,
+                    keyId,
+                    recipient)
+                .map(r -> (byte[]) r[0]);
+    return sealed.map(s -> open(keyId, () -> seals.openPairwiseKey(keyId, sender, recipient, s)));
   }
 
   @Override
@@ -208,6 +237,13 @@ final class IssuanceTable implements IssuanceLedger {
     }
   }
 
+  private static List<String> sorted(Collection<String> names) {
+    List<String> out = new ArrayList<>(names);
+    Collections.sort(out);
+    return out;
+  }
+
+  /** The recipients of an issuance kept in {@code kdc_issuance_recipient}, sorted. */
   private static List<String> recipients(Connection c, String keyId) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement(

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inserts of one group-committed batch ({@link LedgerBatchWriter}), each statement prepared
@@ -41,8 +43,8 @@ final class LedgerStatements implements AutoCloseable {
       insertIssuance =
           prepare(
               "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
-                  + " source_kind, batch_id, state, key_format, sealed_session_key)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  + " source_kind, batch_id, state, key_format, sealed_session_key, recipients)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       insertRecipient =
           prepare(
               "INSERT INTO kdc_issuance_recipient (key_id, recipient, sealed_pairwise_key)"
@@ -89,11 +91,13 @@ final class LedgerStatements implements AutoCloseable {
   }
 
   /**
-   * Inserts the issuance and its recipients.
+   * Inserts the issuance with its recipients in its row ({@link InlineRecipients}), or, when their
+   * list is too long for the column, in {@code kdc_issuance_recipient}.
    *
    * @return false when the key id was recorded before (nothing of this issuance is written)
    */
   boolean insertIssuance(SealedIssuance is) throws SQLException {
+    Optional<byte[]> inline = InlineRecipients.encode(is.sealedPairwiseKeys());
     boolean inserted =
         insertOnce(
             () -> {
@@ -108,10 +112,15 @@ final class LedgerStatements implements AutoCloseable {
               insertIssuance.setString(8, IssuanceState.ISSUED.name());
               insertIssuance.setInt(9, RowSeals.FORMAT_VERSION);
               insertIssuance.setBytes(10, is.sealedSessionKey());
+              if (inline.isPresent()) {
+                insertIssuance.setBytes(11, inline.get());
+              } else {
+                insertIssuance.setNull(11, Types.VARBINARY);
+              }
               insertIssuance.executeUpdate();
             });
-    if (!inserted) {
-      return false;
+    if (!inserted || inline.isPresent()) {
+      return inserted;
     }
     // The key id is new and the recipients are distinct, so these cannot collide; any failure
     // here fails the whole batch.

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +179,49 @@ abstract class IssuanceTableContract {
   }
 
   @Test
+  void record_fewRecipients_keptInTheIssuanceRowAlone() throws Exception {
+    Issuance is = issuance("k1", BATCH_A, "bob", "carol");
+    f.store.issuances().record(is);
+    f.withJdbc(
+        c -> {
+          assertThat(recipientRows(c, "k1")).isZero();
+          assertThat(InlineRecipients.decode("k1", inlineRecipients(c, "k1")).keySet())
+              .containsExactly("bob", "carol");
+        });
+  }
+
+  @Test
+  void record_recipientListTooLongForItsRow_keptInTheRecipientTable_sameAnswers() throws Exception {
+    String[] many = new String[40];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = String.format("recipient-%02d-", i) + "x".repeat(80) + "@example.org";
+    }
+    Issuance is = issuance("k1", BATCH_A, many);
+    f.store.issuances().record(is);
+    f.withJdbc(
+        c -> {
+          assertThat(inlineRecipients(c, "k1")).isNull();
+          assertThat(recipientRows(c, "k1")).isEqualTo(many.length);
+        });
+
+    assertThat(f.store.issuances().find("k1").orElseThrow().recipients())
+        .containsExactly(many)
+        .isSorted();
+    assertThat(f.store.issuances().isRecipient("k1", many[7])).isTrue();
+    assertThat(f.store.issuances().isRecipient("k1", "mallory")).isFalse();
+    assertThat(
+            f.store
+                .issuances()
+                .openPairwiseKey("k1", many[39])
+                .orElseThrow()
+                .equalsConstantTime(is.pairwiseKeys().get(many[39])))
+        .isTrue();
+    assertThat(f.store.issuances().openPairwiseKey("k1", "mallory")).isEmpty();
+    assertThat(f.store.issuances().revokeKey("k1", "admin")).isTrue();
+    assertThat(f.store.issuances().openPairwiseKey("k1", many[0])).isEmpty();
+  }
+
+  @Test
   void tamperedSealedKeys_integrityError() throws Exception {
     f.store.issuances().record(issuance("k1", BATCH_A, "bob", "carol"));
     f.withJdbc(
@@ -195,20 +241,95 @@ abstract class IssuanceTableContract {
             st.setBytes(1, sealed);
             assertThat(st.executeUpdate()).isEqualTo(1);
           }
-          // moving bob's K_ABi into carol's row must fail too (AAD binds the recipient)
-          try (PreparedStatement st =
-              c.prepareStatement(
-                  "UPDATE kdc_issuance_recipient SET sealed_pairwise_key = (SELECT"
-                      + " sealed_pairwise_key FROM kdc_issuance_recipient WHERE key_id = 'k1' AND"
-                      + " recipient = 'bob') WHERE key_id = 'k1' AND recipient = 'carol'")) {
-            assertThat(st.executeUpdate()).isEqualTo(1);
-          }
+          // giving carol bob's K_ABi must fail too (AAD binds the recipient)
+          Map<String, byte[]> listed =
+              new LinkedHashMap<>(InlineRecipients.decode("k1", inlineRecipients(c, "k1")));
+          listed.put("carol", listed.get("bob"));
+          setInlineRecipients(c, "k1", InlineRecipients.encode(listed).orElseThrow());
         });
     assertThatThrownBy(() -> f.store.issuances().openSessionKey("k1"))
         .isInstanceOf(KdcStoreIntegrityException.class);
     assertThatThrownBy(() -> f.store.issuances().openPairwiseKey("k1", "carol"))
         .isInstanceOf(KdcStoreIntegrityException.class);
     assertThat(f.store.issuances().openPairwiseKey("k1", "bob")).isPresent();
+  }
+
+  @Test
+  void tamperedRecipientTableRow_integrityError() throws Exception {
+    String bob = "bob-" + "b".repeat(300);
+    String carol = "carol-" + "c".repeat(300);
+    String[] many = new String[12];
+    many[0] = bob;
+    many[1] = carol;
+    for (int i = 2; i < many.length; i++) {
+      many[i] = "r" + i + "-" + "x".repeat(300);
+    }
+    f.store.issuances().record(issuance("k1", BATCH_A, many));
+    f.withJdbc(
+        c -> {
+          assertThat(inlineRecipients(c, "k1")).as("kept in the table").isNull();
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "UPDATE kdc_issuance_recipient SET sealed_pairwise_key = (SELECT"
+                      + " sealed_pairwise_key FROM kdc_issuance_recipient WHERE key_id = 'k1' AND"
+                      + " recipient = ?) WHERE key_id = 'k1' AND recipient = ?")) {
+            st.setString(1, bob);
+            st.setString(2, carol);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+          }
+        });
+    assertThatThrownBy(() -> f.store.issuances().openPairwiseKey("k1", carol))
+        .isInstanceOf(KdcStoreIntegrityException.class);
+    assertThat(f.store.issuances().openPairwiseKey("k1", bob)).isPresent();
+  }
+
+  @Test
+  void truncatedRecipientList_integrityErrorNamingTheKey() throws Exception {
+    f.store.issuances().record(issuance("k1", BATCH_A, "bob", "carol"));
+    f.withJdbc(
+        c -> {
+          byte[] listed = inlineRecipients(c, "k1");
+          setInlineRecipients(c, "k1", Arrays.copyOf(listed, listed.length - 1));
+        });
+    assertThatThrownBy(() -> f.store.issuances().find("k1"))
+        .isInstanceOf(KdcStoreIntegrityException.class)
+        .hasMessageContaining("session key k1");
+    assertThatThrownBy(() -> f.store.issuances().isRecipient("k1", "bob"))
+        .isInstanceOf(KdcStoreIntegrityException.class);
+    assertThatThrownBy(() -> f.store.issuances().openPairwiseKey("k1", "bob"))
+        .isInstanceOf(KdcStoreIntegrityException.class);
+  }
+
+  private static byte[] inlineRecipients(Connection c, String keyId) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT recipients FROM kdc_issuance WHERE key_id = ?")) {
+      st.setString(1, keyId);
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getBytes(1);
+      }
+    }
+  }
+
+  private static void setInlineRecipients(Connection c, String keyId, byte[] value)
+      throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("UPDATE kdc_issuance SET recipients = ? WHERE key_id = ?")) {
+      st.setBytes(1, value);
+      st.setString(2, keyId);
+      assertThat(st.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  private static int recipientRows(Connection c, String keyId) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT COUNT(*) FROM kdc_issuance_recipient WHERE key_id = ?")) {
+      st.setString(1, keyId);
+      try (ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getInt(1);
+      }
+    }
   }
 
   @Test
