@@ -18,10 +18,10 @@ public interface IssuanceLedger {
   void record(Issuance issuance);
 
   /**
-   * Admits the request's (sender, nonce) into the replay cache and, only if it is new, records the
-   * issuance and its {@code issuance} audit entry — all in one transaction, group-committed with
-   * concurrent requests and durable before this returns. A replay records nothing but a {@code
-   * replay_refused} audit entry.
+   * Admits the request's (time, sender, nonce) into the replay cache and, only if it is new,
+   * records the issuance and its {@code issuance} audit entry — all in one transaction,
+   * group-committed with concurrent requests and durable before this returns. A replay records
+   * nothing but a {@code replay_refused} audit entry.
    *
    * @return true when recorded, false when the nonce was seen before (a replay)
    * @throws IllegalArgumentException when {@code requestTime + skew} has already passed

@@ -77,7 +77,7 @@ public final class KdcStore implements AutoCloseable {
     this.activeKeys = soleWriter ? ActiveKeyCache.on() : ActiveKeyCache.off();
     this.nonceFilter =
         soleWriter
-            ? LocalNonceFilter.on(ReplayCacheTable.latestExpiry(db))
+            ? LocalNonceFilter.on(ReplayCacheTable.latestRequestTime(db))
             : LocalNonceFilter.off();
   }
 
@@ -361,8 +361,7 @@ public final class KdcStore implements AutoCloseable {
               if (!missing.isEmpty()) {
                 read.addAll(activeKeyRows(c, missing));
               }
-              return !certainlyNew
-                  && ReplayCacheTable.probablySeen(c, nonce.sender(), nonce.nonce(), now);
+              return !certainlyNew && ReplayCacheTable.probablySeen(c, nonce, now);
             });
     activeKeys.putAll(read, generation);
     rows.addAll(read);

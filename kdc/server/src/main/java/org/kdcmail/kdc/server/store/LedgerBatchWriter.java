@@ -16,7 +16,7 @@ import org.kdcmail.kdc.server.store.LedgerWrite.Outcome;
  * Writes a batch of {@link LedgerWrite}s in one transaction on a pooled connection that it holds
  * from batch to batch, with each statement prepared once ({@link LedgerStatements}, {@link
  * AuditLogTable.Appender}), in three phases: (1) every nonce is inserted into {@code kdc_replay},
- * in (sender, nonce) order — the primary key decides, so a duplicate inside the batch or one
+ * in (time, sender, nonce) order — the primary key decides, so a duplicate inside the batch or one
  * committed by another node refuses just that item; (2) the issuances of the admitted items are
  * inserted (a duplicate key id refuses just that item); (3) the audit entries ({@code issuance},
  * {@code replay_refused}) are appended in item order with one lock of the audit head. Then one
@@ -31,6 +31,9 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   private final AuditLogTable audit;
   private final Clock clock;
   private final AtomicLong admissions = new AtomicLong();
+
+  /** The skew of the requests admitted last: the purge reads request times up to now minus it. */
+  private volatile long purgeSkewMs;
 
   /**
    * The held connection; guarded by this. The group committer writes one batch at a time, so the
@@ -132,7 +135,7 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
     }
   }
 
-  private static void admitNonces(
+  private void admitNonces(
       LedgerStatements statements, List<LedgerWrite> items, Outcome[] outcomes, long now)
       throws SQLException {
     int[] order =
@@ -143,7 +146,9 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
             .mapToInt(Integer::intValue)
             .toArray();
     for (int i : order) {
-      if (!statements.admitNonce(items.get(i).nonce().get(), now)) {
+      RequestNonce n = items.get(i).nonce().get();
+      purgeSkewMs = n.skew().toMillis();
+      if (!statements.admitNonce(n, now)) {
         outcomes[i] = Outcome.REPLAY;
       }
     }
@@ -191,6 +196,7 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
     if (before / ReplayCacheTable.PURGE_EVERY == (before + items) / ReplayCacheTable.PURGE_EVERY) {
       return Optional.empty();
     }
-    return Optional.of(() -> ReplayCacheTable.purgeExpired(db, clock.millis()));
+    long skewMs = purgeSkewMs;
+    return Optional.of(() -> ReplayCacheTable.purgeExpired(db, clock.millis(), skewMs));
   }
 }

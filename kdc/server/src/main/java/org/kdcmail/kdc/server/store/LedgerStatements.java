@@ -23,7 +23,6 @@ final class LedgerStatements implements AutoCloseable {
   private final boolean savepoints;
   private final StatementSet prepared;
   private final PreparedStatement insertNonce;
-  private final PreparedStatement takeOverNonce;
   private final PreparedStatement insertIssuance;
   private final PreparedStatement insertRecipient;
 
@@ -36,10 +35,6 @@ final class LedgerStatements implements AutoCloseable {
           prepare(
               "INSERT INTO kdc_replay (sender, nonce, request_at_ms, expires_at_ms, seen_at_ms)"
                   + " VALUES (?, ?, ?, ?, ?)");
-      takeOverNonce =
-          prepare(
-              "UPDATE kdc_replay SET request_at_ms = ?, expires_at_ms = ?, seen_at_ms = ?"
-                  + " WHERE sender = ? AND nonce = ? AND expires_at_ms <= ?");
       insertIssuance =
           prepare(
               "INSERT INTO kdc_issuance (key_id, sender, issued_at_ms, not_after_ms, source_id,"
@@ -60,34 +55,20 @@ final class LedgerStatements implements AutoCloseable {
   }
 
   /**
-   * Admits the (sender, nonce) pair, or takes over an expired row of the same pair (so purge timing
-   * never matters).
+   * Admits the request's (time, sender, nonce).
    *
-   * @return true when admitted, false for a replay
+   * @return true when admitted, false for a replay (the key is there already)
    */
   boolean admitNonce(RequestNonce n, long nowMs) throws SQLException {
-    byte[] nonce = n.nonce();
-    boolean inserted =
-        insertOnce(
-            () -> {
-              insertNonce.setString(1, n.sender());
-              insertNonce.setBytes(2, nonce);
-              insertNonce.setLong(3, n.requestMillis());
-              insertNonce.setLong(4, n.expiresMillis());
-              insertNonce.setLong(5, nowMs);
-              insertNonce.executeUpdate();
-            });
-    if (inserted) {
-      return true;
-    }
-    // Seen before: a replay unless that sighting has expired (not purged yet).
-    takeOverNonce.setLong(1, n.requestMillis());
-    takeOverNonce.setLong(2, n.expiresMillis());
-    takeOverNonce.setLong(3, nowMs);
-    takeOverNonce.setString(4, n.sender());
-    takeOverNonce.setBytes(5, nonce);
-    takeOverNonce.setLong(6, nowMs);
-    return takeOverNonce.executeUpdate() == 1;
+    return insertOnce(
+        () -> {
+          insertNonce.setString(1, n.sender());
+          insertNonce.setBytes(2, n.nonce());
+          insertNonce.setLong(3, n.requestMillis());
+          insertNonce.setLong(4, n.expiresMillis());
+          insertNonce.setLong(5, nowMs);
+          insertNonce.executeUpdate();
+        });
   }
 
   /**

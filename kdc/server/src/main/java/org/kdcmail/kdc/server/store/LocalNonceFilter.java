@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Only for embedded Derby, which one JVM opens at a time: there every row of {@code kdc_replay}
  * was either written by an earlier process or admitted by this one after its lookup passed through
- * here. An earlier process's rows all expire by {@code priorHorizonMs}, the latest {@code
- * expires_at_ms} found when the store opened; a replayed request carries the same timestamp as its
- * original, so one expiring after that horizon cannot match such a row. A nonce that is neither
+ * here. An earlier process's rows all carry a request time up to {@code priorHorizonMs}, the latest
+ * {@code request_at_ms} found when the store opened; a replayed request carries the same timestamp
+ * as its original, so one timed after that horizon cannot match such a row. A nonce that is neither
  * behind the horizon nor in the filter is therefore new, and the pre-check answers "not seen"
  * without the database. Anything else is asked of the database as before; the primary key of {@code
  * kdc_replay} stays the one that decides.
@@ -46,8 +46,8 @@ final class LocalNonceFilter {
   /**
    * A filter for a database this process alone writes.
    *
-   * @param priorHorizonMs the latest expiry among the replay rows present when the store opened
-   *     ({@link Long#MIN_VALUE} for none)
+   * @param priorHorizonMs the latest request time among the replay rows present when the store
+   *     opened ({@link Long#MIN_VALUE} for none)
    */
   static LocalNonceFilter on(long priorHorizonMs) {
     return new LocalNonceFilter(true, priorHorizonMs);
@@ -85,7 +85,7 @@ final class LocalNonceFilter {
       return false;
     }
     boolean seenBits = setAll(bits, n);
-    return !seenBits && expires > priorHorizonMs;
+    return !seenBits && n.requestMillis() > priorHorizonMs;
   }
 
   /** Sets the pair's bits; true when all of them were set already (probably seen). */

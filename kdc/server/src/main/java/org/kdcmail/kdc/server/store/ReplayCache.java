@@ -5,11 +5,12 @@ import java.time.Instant;
 
 /**
  * The KDC's replay cache (RFC 4120 §3.2.3), shared by every KDC node on the database: it remembers
- * each (sender, nonce) pair until its request time plus the allowed clock skew has passed. Check
- * the skew first; then {@link #admit} (or {@link IssuanceLedger#recordIfNew}, which admits and
- * records in one transaction) decides. Durable: an admission is committed before {@code admit}
- * returns, so a restarted KDC (even after {@code kill -9}) still refuses the replay. Admissions of
- * concurrent requests are group-committed (one transaction and log flush for many).
+ * each request's (request time, sender, nonce) until that time plus the allowed clock skew has
+ * passed; a replay carries its original's authenticated time, so it is the same triple. Check the
+ * skew first; then {@link #admit} (or {@link IssuanceLedger#recordIfNew}, which admits and records
+ * in one transaction) decides. Durable: an admission is committed before {@code admit} returns, so
+ * a restarted KDC (even after {@code kill -9}) still refuses the replay. Admissions of concurrent
+ * requests are group-committed (one transaction and log flush for many).
  */
 public interface ReplayCache {
   /** Nonce length. */
@@ -27,18 +28,19 @@ public interface ReplayCache {
   boolean admit(String sender, byte[] nonce, Instant requestTime, Duration skew);
 
   /**
-   * True when the pair is in the cache and not expired, read without locking anything: a cheap
-   * early refusal before any key is drawn for a replayed request. Not a decision — a pair not seen
-   * here can still be refused by {@link #admit} or {@link IssuanceLedger#recordIfNew}, where the
-   * primary key decides.
+   * True when the request's (time, sender, nonce) is in the cache and not expired, read without
+   * locking anything: a cheap early refusal before any key is drawn for a replayed request. Not a
+   * decision — a pair not seen here can still be refused by {@link #admit} or {@link
+   * IssuanceLedger#recordIfNew}, where the primary key decides.
    */
-  boolean probablySeen(String sender, byte[] nonce);
+  boolean probablySeen(RequestNonce request);
 
   /**
-   * Deletes expired pairs, at most a bounded batch per call (call it periodically, or rely on the
+   * Deletes expired entries, at most a bounded batch per call (call it periodically, or rely on the
    * opportunistic purge every few hundred admissions).
    *
-   * @return the number of pairs deleted
+   * @param skew the allowed clock skew in use: entries timed after {@code now - skew} are not read
+   * @return the number of entries deleted
    */
-  int purgeExpired(Instant now);
+  int purgeExpired(Instant now, Duration skew);
 }

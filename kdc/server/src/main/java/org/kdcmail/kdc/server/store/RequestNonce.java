@@ -6,8 +6,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A request's (sender, nonce) pair for the replay cache, with the request time and the skew that
- * decide how long it is remembered ({@code requestTime + skew}).
+ * A request's (time, sender, nonce) for the replay cache, with the skew that decides how long it is
+ * remembered ({@code requestTime + skew}).
  *
  * @param sender who sent the request (1..320 characters)
  * @param nonce the request's 16-byte nonce (copied)
@@ -52,8 +52,15 @@ public record RequestNonce(String sender, byte[] nonce, Instant requestTime, Dur
     return HexFormat.of().formatHex(nonce);
   }
 
-  /** Orders batches by (sender, nonce), so concurrent batches take row locks in the same order. */
+  /**
+   * Orders batches by (time, sender, nonce), the replay cache's key, so concurrent batches take row
+   * locks in the same order.
+   */
   int compareTo(RequestNonce other) {
+    int byTime = Long.compare(requestMillis(), other.requestMillis());
+    if (byTime != 0) {
+      return byTime;
+    }
     int bySender = sender.compareTo(other.sender);
     return bySender != 0 ? bySender : java.util.Arrays.compareUnsigned(nonce, other.nonce);
   }

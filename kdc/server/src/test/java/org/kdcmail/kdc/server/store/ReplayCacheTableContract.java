@@ -76,23 +76,54 @@ abstract class ReplayCacheTableContract {
   }
 
   @Test
-  void purgeExpired_afterSkew_deletesAndPairAdmittedAgain() {
+  void purgeExpired_afterSkew_deletesTheRow() {
+    Instant t = f.clock.instant();
     assertThat(admit("alice", nonce(4))).isTrue();
     f.clock.advance(SKEW.minusSeconds(1));
-    assertThat(f.store.replayCache().purgeExpired(f.clock.instant())).isZero();
-    assertThat(admit("alice", nonce(4))).isFalse();
+    assertThat(f.store.replayCache().purgeExpired(f.clock.instant(), SKEW)).isZero();
+    assertThat(f.store.replayCache().admit("alice", nonce(4), t, SKEW))
+        .as("the copy, one second before its window closes")
+        .isFalse();
 
     f.clock.advance(Duration.ofSeconds(2));
-    assertThat(f.store.replayCache().purgeExpired(f.clock.instant())).isEqualTo(1);
-    assertThat(admit("alice", nonce(4))).isTrue();
+    assertThat(f.store.replayCache().purgeExpired(f.clock.instant(), SKEW)).isEqualTo(1);
+    assertThatThrownBy(() -> f.store.replayCache().admit("alice", nonce(4), t, SKEW))
+        .as("past its window the copy is a clock-skew refusal, not a cache question")
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  void admit_expiredButNotPurged_takesOverRow() {
-    assertThat(admit("alice", nonce(5))).isTrue();
+  void admit_sameNonceUnderAnotherTime_anotherRequest() {
+    Instant t = f.clock.instant();
+    assertThat(f.store.replayCache().admit("alice", nonce(5), t, SKEW)).isTrue();
+    assertThat(f.store.replayCache().admit("alice", nonce(5), t.plusMillis(1), SKEW))
+        .as("only the holder of alice's master key can seal her nonce under another time")
+        .isTrue();
+    assertThat(f.store.replayCache().admit("alice", nonce(5), t, SKEW)).isFalse();
+    assertThat(f.store.replayCache().admit("alice", nonce(5), t.plusMillis(1), SKEW)).isFalse();
+  }
+
+  @Test
+  void admit_copyAfterTheSkewWasRaised_refusedWhileItsRowIsThere() {
+    Instant t = f.clock.instant();
+    assertThat(f.store.replayCache().admit("alice", nonce(6), t, SKEW)).isTrue();
     f.clock.advance(SKEW.plusSeconds(1));
-    assertThat(admit("alice", nonce(5))).isTrue();
-    assertThat(admit("alice", nonce(5))).isFalse();
+    Duration raised = SKEW.multipliedBy(2);
+    assertThat(f.store.replayCache().admit("alice", nonce(6), t, raised))
+        .as("the first sighting's row has expired under the old skew but is not purged")
+        .isFalse();
+  }
+
+  @Test
+  void purgeExpired_rowOfALongerSkew_keptUntilItsOwnExpiry() {
+    Instant t = f.clock.instant();
+    Duration longer = SKEW.multipliedBy(2);
+    assertThat(f.store.replayCache().admit("alice", nonce(8), t, longer)).isTrue();
+    f.clock.advance(SKEW.plusSeconds(1));
+    assertThat(f.store.replayCache().purgeExpired(f.clock.instant(), SKEW)).isZero();
+    assertThat(f.store.replayCache().admit("alice", nonce(8), t, longer)).isFalse();
+    f.clock.advance(SKEW);
+    assertThat(f.store.replayCache().purgeExpired(f.clock.instant(), SKEW)).isEqualTo(1);
   }
 
   @Test
@@ -104,8 +135,9 @@ abstract class ReplayCacheTableContract {
       assertThat(admit("alice", nonce)).isTrue();
     }
     Instant later = f.clock.instant().plus(SKEW).plusSeconds(1);
-    assertThat(f.store.replayCache().purgeExpired(later)).isEqualTo(ReplayCacheTable.PURGE_BATCH);
-    assertThat(f.store.replayCache().purgeExpired(later)).isEqualTo(10);
+    assertThat(f.store.replayCache().purgeExpired(later, SKEW))
+        .isEqualTo(ReplayCacheTable.PURGE_BATCH);
+    assertThat(f.store.replayCache().purgeExpired(later, SKEW)).isEqualTo(10);
   }
 
   @Test
