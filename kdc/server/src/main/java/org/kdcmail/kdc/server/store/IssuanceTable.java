@@ -136,19 +136,7 @@ final class IssuanceTable implements IssuanceLedger {
             "SELECT recipients FROM kdc_issuance WHERE key_id = ?",
             "check a recipient of key " + keyId,
             keyId);
-    if (row.isEmpty()) {
-      return false;
-    }
-    byte[] inline = (byte[]) row.get()[0];
-    if (inline != null) {
-      return InlineRecipients.decode(keyId, inline).containsKey(user);
-    }
-    return query(
-            "SELECT 1 FROM kdc_issuance_recipient WHERE key_id = ? AND recipient = ?",
-            "check a recipient of key " + keyId,
-            keyId,
-            user)
-        .isPresent();
+    return row.isPresent() && sealedPairwiseKey(keyId, (byte[]) row.get()[0], user).isPresent();
   }
 
   @Override
@@ -186,18 +174,25 @@ final class IssuanceTable implements IssuanceLedger {
       return Optional.empty();
     }
     String sender = (String) row.get()[0];
-    byte[] inline = (byte[]) row.get()[1];
-    Optional<byte[]> sealed =
-        inline != null
-            ? Optional.ofNullable(InlineRecipients.decode(keyId, inline).get(recipient))
-            : query(
-                    "SELECT sealed_pairwise_key FROM kdc_issuance_recipient"
-                        + " WHERE key_id = ? AND recipient = ?",
-                    "load a ticket key of " + keyId,
-                    keyId,
-                    recipient)
-                .map(r -> (byte[]) r[0]);
-    return sealed.map(s -> open(keyId, () -> seals.openPairwiseKey(keyId, sender, recipient, s)));
+    return sealedPairwiseKey(keyId, (byte[]) row.get()[1], recipient)
+        .map(box -> open(keyId, () -> seals.openPairwiseKey(keyId, sender, recipient, box)));
+  }
+
+  /**
+   * A recipient's sealed K_ABi: from the issuance row's {@code recipients} when it has them, else
+   * from {@code kdc_issuance_recipient}; empty when the user is not a recipient.
+   */
+  private Optional<byte[]> sealedPairwiseKey(String keyId, byte[] inline, String recipient) {
+    if (inline != null) {
+      return Optional.ofNullable(InlineRecipients.decode(keyId, inline).get(recipient));
+    }
+    return query(
+            "SELECT sealed_pairwise_key FROM kdc_issuance_recipient"
+                + " WHERE key_id = ? AND recipient = ?",
+            "load a ticket key of " + keyId,
+            keyId,
+            recipient)
+        .map(r -> (byte[]) r[0]);
   }
 
   @Override
