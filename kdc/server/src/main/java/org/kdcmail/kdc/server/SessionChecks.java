@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The checks every authenticated session-key request passes, in one place: the requester is
- * enrolled and active, its timestamp is within the allowed skew, and its (requester, nonce) pair is
- * new in the replay cache all KDC nodes share (attacks A3, A4). Each refusal is an error frame in
- * the session range that says why.
+ * enrolled and active, its timestamp is within the allowed skew, and its (time, requester, nonce)
+ * is new in the replay cache all KDC nodes share (attacks A3, A4). Each refusal is an error frame
+ * in the session range that says why.
  */
 final class SessionChecks {
   private static final Logger log = LoggerFactory.getLogger(SessionChecks.class);
@@ -77,7 +77,10 @@ final class SessionChecks {
   enum Precheck {
     /** Not in the cache: admit the pair together with the issuance record. */
     NOT_SEEN,
-    /** In the cache, but its window had expired: admitted now, record the issuance alone. */
+    /**
+     * Seen by the pre-check but admitted by the cache (its row was purged in between): record the
+     * issuance alone.
+     */
     ADMITTED,
     /** A replay: refuse (audited as {@code replay_refused}). */
     REPLAY

@@ -32,8 +32,11 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
   private final Clock clock;
   private final AtomicLong admissions = new AtomicLong();
 
-  /** The skew of the requests admitted last: the purge reads request times up to now minus it. */
-  private volatile long purgeSkewMs;
+  /**
+   * The skew of the requests admitted last (-1 before the first): the purge reads request times up
+   * to now minus it.
+   */
+  private volatile long purgeSkewMs = -1;
 
   /**
    * The held connection; guarded by this. The group committer writes one batch at a time, so the
@@ -197,6 +200,9 @@ final class LedgerBatchWriter implements BatchWriter<LedgerWrite, Outcome> {
       return Optional.empty();
     }
     long skewMs = purgeSkewMs;
+    if (skewMs < 0) {
+      return Optional.empty(); // no request admitted yet: its skew bounds the purge's read
+    }
     return Optional.of(() -> ReplayCacheTable.purgeExpired(db, clock.millis(), skewMs));
   }
 }

@@ -16,10 +16,10 @@ import java.util.Objects;
  * check: the INSERT either succeeds (first sighting) or fails with SQLState 23505 (duplicate);
  * there is no check-then-insert race, also across nodes. The key leads with the request time, so
  * inserts land at the end of the index and the purge walks it from the oldest. A duplicate is
- * always a replay: its time is inside the window, so its first sighting's row has not expired (an
- * earlier skew setting aside, which this refuses too). Admissions go through the store's group
- * committer ({@link LedgerBatchWriter}, {@link LedgerStatements}), where a duplicate refuses just
- * its own request, not the batch.
+ * always a replay: its time is inside the window, so its first sighting's row has not expired (or
+ * expired under a smaller skew set earlier, and is refused too while it is there). Admissions go
+ * through the store's group committer ({@link LedgerBatchWriter}, {@link LedgerStatements}), where
+ * a duplicate refuses just its own request, not the batch.
  */
 final class ReplayCacheTable implements ReplayCache {
   /** Rows deleted per {@link #purgeExpired} call. */

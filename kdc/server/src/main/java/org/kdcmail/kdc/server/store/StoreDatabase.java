@@ -228,6 +228,9 @@ final class StoreDatabase implements AutoCloseable {
       Flyway.configure()
           .dataSource(url, user, password)
           .locations(vendor.migrations)
+          // A schema from a newer kdcmail is refused, not used with SQL that does not know it
+          // (Flyway ignores such "future" versions by default).
+          .ignoreMigrationPatterns(new String[0])
           .load()
           .migrate();
     } catch (FlywayException e) {

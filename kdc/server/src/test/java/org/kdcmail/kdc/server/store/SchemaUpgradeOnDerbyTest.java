@@ -1,6 +1,7 @@
 package org.kdcmail.kdc.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -96,6 +97,28 @@ class SchemaUpgradeOnDerbyTest {
       clock.advance(SKEW);
       assertThat(store.replayCache().purgeExpired(clock.instant(), SKEW)).isEqualTo(1);
     }
+  }
+
+  @Test
+  void schemaOfANewerKdcmail_refusedWithAMessage() throws Exception {
+    KdcKek kek = TestRandom.kek();
+    LedgerFixture.SettableClock clock = new LedgerFixture.SettableClock(LedgerFixture.T0);
+    KdcStore.open(DatabaseLocation.derby(dataDir), kek, clock).close();
+    String url = "jdbc:derby:" + dataDir.toAbsolutePath().resolve("db");
+    try (Connection c = DriverManager.getConnection(url)) {
+      insert(
+          c,
+          "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+              + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\","
+              + " \"installed_on\", \"execution_time\", \"success\")"
+              + " VALUES (99, '99', 'from a newer kdcmail', 'SQL', 'V99__newer.sql', 0, 'test',"
+              + " CURRENT_TIMESTAMP, 0, TRUE)");
+    }
+    shutDown(url);
+
+    assertThatThrownBy(() -> KdcStore.open(DatabaseLocation.derby(dataDir), kek, clock))
+        .isInstanceOf(KdcStoreException.class)
+        .hasMessageContaining("written by a newer kdcmail");
   }
 
   private byte[] bytes(int n) {
