@@ -78,7 +78,7 @@ final class LedgerStatements implements AutoCloseable {
    * @return false when the key id was recorded before (nothing of this issuance is written)
    */
   boolean insertIssuance(SealedIssuance is) throws SQLException {
-    Optional<byte[]> inline = InlineRecipients.encode(is.sealedPairwiseKeys());
+    Optional<byte[]> inline = is.inlineRecipients();
     boolean inserted =
         insertOnce(
             () -> {
